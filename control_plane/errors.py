@@ -1,0 +1,59 @@
+"""Errors the control plane reports to its callers (GraphQL turns each into a typed result)."""
+
+from __future__ import annotations
+
+from user_code_server.protocol import ConfigError
+
+
+class LodestarError(Exception):
+    """Base of every error a user should see as a clear message, never a traceback."""
+
+
+class PipelineNotFoundError(LodestarError):
+    def __init__(self, pipeline: str, location: str | None = None):
+        where = f" in code location {location!r}" if location else " in any code location"
+        super().__init__(f"pipeline {pipeline!r} not found{where}")
+        self.pipeline = pipeline
+        self.location = location
+
+
+class LocationNotFoundError(LodestarError):
+    def __init__(self, location: str):
+        super().__init__(f"code location {location!r} is not in the workspace")
+        self.location = location
+
+
+class CodeLocationError(LodestarError):
+    """A code location cannot serve: unreachable server or a repository that failed to load."""
+
+    def __init__(self, location: str, message: str):
+        super().__init__(f"code location {location!r}: {message}")
+        self.location = location
+        self.detail = message
+
+
+class RunConfigValidationError(LodestarError):
+    def __init__(self, pipeline: str, errors: list[ConfigError]):
+        lines = "\n".join(f"  - {e}" for e in errors)
+        super().__init__(f"invalid run config for pipeline {pipeline!r}:\n{lines}")
+        self.pipeline = pipeline
+        self.errors = errors
+
+
+class RunNotFoundError(LodestarError):
+    def __init__(self, run_id: str):
+        super().__init__(f"run {run_id!r} not found")
+        self.run_id = run_id
+
+
+class InvalidRunStateError(LodestarError):
+    """The run's status does not allow the requested operation."""
+
+
+class InvalidStepSelectionError(LodestarError):
+    pass
+
+
+class ReadOnlyError(LodestarError):
+    def __init__(self, operation: str):
+        super().__init__(f"{operation} refused: the control plane is in read-only mode")

@@ -1,0 +1,84 @@
+"""What storage holds, as plain values: runs, stored events, heartbeats."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from user_code_server.protocol import StepEvent
+
+PARTITION_TAG = "lodestar/partition"
+PARTITION_SET_TAG = "lodestar/partition_set"
+BACKFILL_TAG = "lodestar/backfill"
+
+
+class RunStatus(StrEnum):
+    QUEUED = "QUEUED"
+    STARTING = "STARTING"
+    STARTED = "STARTED"
+    SUCCESS = "SUCCESS"
+    FAILURE = "FAILURE"
+    CANCELING = "CANCELING"
+    CANCELED = "CANCELED"
+
+    @property
+    def is_finished(self) -> bool:
+        return self in (RunStatus.SUCCESS, RunStatus.FAILURE, RunStatus.CANCELED)
+
+
+IN_FLIGHT_STATUSES = frozenset({RunStatus.STARTING, RunStatus.STARTED, RunStatus.CANCELING})
+
+
+@dataclass(frozen=True)
+class PipelineRun:
+    """One run. Never overwritten: re-execution makes a new run naming its parent and root."""
+
+    run_id: str
+    pipeline_name: str
+    location_name: str
+    status: RunStatus = RunStatus.QUEUED
+    run_config: dict = field(default_factory=dict)
+    mode: str = "default"
+    tags: dict[str, str] = field(default_factory=dict)
+    solid_selection: list[str] | None = None
+    # Step keys to execute (re-execution); `solid[*]` selects every instance of a mapped solid.
+    step_selection: list[str] | None = None
+    parent_run_id: str | None = None
+    root_run_id: str | None = None
+    created_at: float = 0.0
+    updated_at: float = 0.0
+    start_time: float | None = None
+    end_time: float | None = None
+
+    @property
+    def partition_key(self) -> str | None:
+        return self.tags.get(PARTITION_TAG)
+
+    @property
+    def partition_set(self) -> str | None:
+        return self.tags.get(PARTITION_SET_TAG)
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """A stored event; `storage_id` is its cursor in the append-only log."""
+
+    storage_id: int
+    run_id: str
+    event: StepEvent
+
+
+@dataclass(frozen=True)
+class RunsFilter:
+    run_ids: list[str] | None = None
+    pipeline_name: str | None = None
+    statuses: list[RunStatus] | None = None
+    tags: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class DaemonHeartbeat:
+    daemon_type: str
+    daemon_id: str
+    timestamp: float
+    info: dict = field(default_factory=dict)

@@ -1,0 +1,133 @@
+"""The control plane's gRPC client for one user code server."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import grpc
+
+from user_code_server.protocol import user_code_pb2 as pb
+from user_code_server.protocol import user_code_pb2_grpc as pb_grpc
+from user_code_server.protocol.convert import from_proto, to_proto
+from user_code_server.protocol.execution import ExecuteStepsRequest, PingReply, StepEvent
+from user_code_server.protocol.plan import ExecutionPlanReply
+from user_code_server.protocol.snapshots import RepositorySnapshot
+
+AUTH_METADATA_KEY = "x-lodestar-token"
+# Snapshots stream in chunks; this only bounds single replies such as a large plan.
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+CHANNEL_OPTIONS = [
+    ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+    ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+]
+
+
+class CodeServerUnavailableError(Exception):
+    """The code server at `address` could not be reached or answered with a transport error."""
+
+    def __init__(self, address: str, detail: str):
+        super().__init__(f"code server at {address} is unavailable: {detail}")
+        self.address = address
+        self.detail = detail
+
+
+class UserCodeClient:
+    """Typed calls to a `UserCodeService`; transport failures raise CodeServerUnavailableError."""
+
+    def __init__(self, host: str, port: int, auth_token: str | None = None, timeout: float = 30):
+        self.address = f"{host}:{port}"
+        self._channel = grpc.insecure_channel(self.address, options=CHANNEL_OPTIONS)
+        self._stub = pb_grpc.UserCodeServiceStub(self._channel)
+        self._metadata = ((AUTH_METADATA_KEY, auth_token),) if auth_token else ()
+        self._timeout = timeout
+
+    def close(self) -> None:
+        self._channel.close()
+
+    def _unavailable(self, error: grpc.RpcError) -> CodeServerUnavailableError:
+        return CodeServerUnavailableError(self.address, f"{error.code().name}: {error.details()}")
+
+    def ping(self, timeout: float | None = None) -> PingReply:
+        try:
+            reply = self._stub.Ping(
+                pb.PingRequest(), metadata=self._metadata, timeout=timeout or self._timeout
+            )
+        except grpc.RpcError as error:
+            raise self._unavailable(error) from None
+        return from_proto(reply, PingReply)
+
+    def wait_ready(self, timeout: float) -> PingReply:
+        """Pings until the server answers, for at most `timeout` seconds."""
+        try:
+            grpc.channel_ready_future(self._channel).result(timeout=timeout)
+        except grpc.FutureTimeoutError:
+            raise CodeServerUnavailableError(
+                self.address, f"not ready after {timeout:g} s"
+            ) from None
+        return self.ping()
+
+    def repository_snapshot(self) -> RepositorySnapshot:
+        try:
+            chunks = self._stub.GetRepositorySnapshot(
+                pb.SnapshotRequest(), metadata=self._metadata, timeout=self._timeout
+            )
+            data = b"".join(chunk.data for chunk in chunks)
+        except grpc.RpcError as error:
+            raise self._unavailable(error) from None
+        return from_proto(pb.RepositorySnapshot.FromString(data), RepositorySnapshot)
+
+    def execution_plan(
+        self,
+        pipeline: str,
+        run_config: dict,
+        solid_selection: list[str] | None = None,
+        mode: str = "",
+    ) -> ExecutionPlanReply:
+        request = pb.ExecutionPlanRequest(
+            pipeline=pipeline,
+            run_config_json=json.dumps(run_config or {}),
+            solid_selection=solid_selection or [],
+            mode=mode,
+        )
+        try:
+            reply = self._stub.GetExecutionPlan(
+                request, metadata=self._metadata, timeout=self._timeout
+            )
+        except grpc.RpcError as error:
+            raise self._unavailable(error) from None
+        return from_proto(reply, ExecutionPlanReply)
+
+    def execute_steps(self, request: ExecuteStepsRequest) -> StepEventStream:
+        """Starts the steps; iterate the result for events, `cancel()` it to stop them."""
+        call = self._stub.ExecuteSteps(
+            to_proto(request, pb.ExecuteStepsRequest), metadata=self._metadata
+        )
+        return StepEventStream(call, self)
+
+    def shutdown(self) -> None:
+        try:
+            self._stub.Shutdown(pb.ShutdownRequest(), metadata=self._metadata, timeout=5)
+        except grpc.RpcError as error:
+            raise self._unavailable(error) from None
+
+
+class StepEventStream:
+    """The events of one ExecuteSteps call."""
+
+    def __init__(self, call, client: UserCodeClient):
+        self._call = call
+        self._client = client
+
+    def __iter__(self) -> Iterator[StepEvent]:
+        try:
+            for message in self._call:
+                yield from_proto(message, StepEvent)
+        except grpc.RpcError as error:
+            if error.code() == grpc.StatusCode.CANCELLED:
+                return
+            raise self._client._unavailable(error) from None
+
+    def cancel(self) -> None:
+        self._call.cancel()
+

@@ -1,0 +1,430 @@
+from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class SourceKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    DIRECT: _ClassVar[SourceKind]
+    MAPPED: _ClassVar[SourceKind]
+    COLLECT: _ClassVar[SourceKind]
+
+class ErrorKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    UNKNOWN: _ClassVar[ErrorKind]
+    PIPELINE_NOT_FOUND: _ClassVar[ErrorKind]
+    INVALID_SOLID_SELECTION: _ClassVar[ErrorKind]
+    MODE_NOT_FOUND: _ClassVar[ErrorKind]
+    USER_CODE_ERROR: _ClassVar[ErrorKind]
+    REPOSITORY_NOT_LOADED: _ClassVar[ErrorKind]
+
+class EventType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ENGINE_EVENT: _ClassVar[EventType]
+    STEP_START: _ClassVar[EventType]
+    STEP_OUTPUT: _ClassVar[EventType]
+    STEP_SUCCESS: _ClassVar[EventType]
+    STEP_FAILURE: _ClassVar[EventType]
+    STEP_SKIPPED: _ClassVar[EventType]
+    STEP_UP_FOR_RETRY: _ClassVar[EventType]
+    STEP_LOG: _ClassVar[EventType]
+    STEP_STDOUT: _ClassVar[EventType]
+    STEP_STDERR: _ClassVar[EventType]
+    TYPE_CHECK: _ClassVar[EventType]
+    DYNAMIC_OUTPUT: _ClassVar[EventType]
+    ASSET_MATERIALIZATION: _ClassVar[EventType]
+    RUN_ENQUEUED: _ClassVar[EventType]
+    RUN_STARTING: _ClassVar[EventType]
+    RUN_START: _ClassVar[EventType]
+    RUN_SUCCESS: _ClassVar[EventType]
+    RUN_FAILURE: _ClassVar[EventType]
+    RUN_CANCELING: _ClassVar[EventType]
+    RUN_CANCELED: _ClassVar[EventType]
+DIRECT: SourceKind
+MAPPED: SourceKind
+COLLECT: SourceKind
+UNKNOWN: ErrorKind
+PIPELINE_NOT_FOUND: ErrorKind
+INVALID_SOLID_SELECTION: ErrorKind
+MODE_NOT_FOUND: ErrorKind
+USER_CODE_ERROR: ErrorKind
+REPOSITORY_NOT_LOADED: ErrorKind
+ENGINE_EVENT: EventType
+STEP_START: EventType
+STEP_OUTPUT: EventType
+STEP_SUCCESS: EventType
+STEP_FAILURE: EventType
+STEP_SKIPPED: EventType
+STEP_UP_FOR_RETRY: EventType
+STEP_LOG: EventType
+STEP_STDOUT: EventType
+STEP_STDERR: EventType
+TYPE_CHECK: EventType
+DYNAMIC_OUTPUT: EventType
+ASSET_MATERIALIZATION: EventType
+RUN_ENQUEUED: EventType
+RUN_STARTING: EventType
+RUN_START: EventType
+RUN_SUCCESS: EventType
+RUN_FAILURE: EventType
+RUN_CANCELING: EventType
+RUN_CANCELED: EventType
+
+class PingRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class PingReply(_message.Message):
+    __slots__ = ("server_id", "sdk_version", "load_error", "repository_name", "pid")
+    SERVER_ID_FIELD_NUMBER: _ClassVar[int]
+    SDK_VERSION_FIELD_NUMBER: _ClassVar[int]
+    LOAD_ERROR_FIELD_NUMBER: _ClassVar[int]
+    REPOSITORY_NAME_FIELD_NUMBER: _ClassVar[int]
+    PID_FIELD_NUMBER: _ClassVar[int]
+    server_id: str
+    sdk_version: str
+    load_error: str
+    repository_name: str
+    pid: int
+    def __init__(self, server_id: _Optional[str] = ..., sdk_version: _Optional[str] = ..., load_error: _Optional[str] = ..., repository_name: _Optional[str] = ..., pid: _Optional[int] = ...) -> None: ...
+
+class SnapshotRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class SnapshotChunk(_message.Message):
+    __slots__ = ("data",)
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    data: bytes
+    def __init__(self, data: _Optional[bytes] = ...) -> None: ...
+
+class RepositorySnapshot(_message.Message):
+    __slots__ = ("name", "pipelines", "partition_sets")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PIPELINES_FIELD_NUMBER: _ClassVar[int]
+    PARTITION_SETS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    pipelines: _containers.RepeatedCompositeFieldContainer[PipelineSnapshot]
+    partition_sets: _containers.RepeatedCompositeFieldContainer[PartitionSetSnapshot]
+    def __init__(self, name: _Optional[str] = ..., pipelines: _Optional[_Iterable[_Union[PipelineSnapshot, _Mapping]]] = ..., partition_sets: _Optional[_Iterable[_Union[PartitionSetSnapshot, _Mapping]]] = ...) -> None: ...
+
+class PipelineSnapshot(_message.Message):
+    __slots__ = ("name", "description", "solids", "modes", "tags")
+    class TagsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    SOLIDS_FIELD_NUMBER: _ClassVar[int]
+    MODES_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    description: str
+    solids: _containers.RepeatedCompositeFieldContainer[SolidSnapshot]
+    modes: _containers.RepeatedCompositeFieldContainer[ModeSnapshot]
+    tags: _containers.ScalarMap[str, str]
+    def __init__(self, name: _Optional[str] = ..., description: _Optional[str] = ..., solids: _Optional[_Iterable[_Union[SolidSnapshot, _Mapping]]] = ..., modes: _Optional[_Iterable[_Union[ModeSnapshot, _Mapping]]] = ..., tags: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class SolidSnapshot(_message.Message):
+    __slots__ = ("name", "definition_name", "description", "inputs", "outputs", "config_schema_json", "required_resource_keys", "tags", "retry_policy", "mapped_over")
+    class TagsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DEFINITION_NAME_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    INPUTS_FIELD_NUMBER: _ClassVar[int]
+    OUTPUTS_FIELD_NUMBER: _ClassVar[int]
+    CONFIG_SCHEMA_JSON_FIELD_NUMBER: _ClassVar[int]
+    REQUIRED_RESOURCE_KEYS_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    RETRY_POLICY_FIELD_NUMBER: _ClassVar[int]
+    MAPPED_OVER_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    definition_name: str
+    description: str
+    inputs: _containers.RepeatedCompositeFieldContainer[InputSnapshot]
+    outputs: _containers.RepeatedCompositeFieldContainer[OutputSnapshot]
+    config_schema_json: str
+    required_resource_keys: _containers.RepeatedScalarFieldContainer[str]
+    tags: _containers.ScalarMap[str, str]
+    retry_policy: RetryPolicySnapshot
+    mapped_over: _containers.RepeatedCompositeFieldContainer[OutputRef]
+    def __init__(self, name: _Optional[str] = ..., definition_name: _Optional[str] = ..., description: _Optional[str] = ..., inputs: _Optional[_Iterable[_Union[InputSnapshot, _Mapping]]] = ..., outputs: _Optional[_Iterable[_Union[OutputSnapshot, _Mapping]]] = ..., config_schema_json: _Optional[str] = ..., required_resource_keys: _Optional[_Iterable[str]] = ..., tags: _Optional[_Mapping[str, str]] = ..., retry_policy: _Optional[_Union[RetryPolicySnapshot, _Mapping]] = ..., mapped_over: _Optional[_Iterable[_Union[OutputRef, _Mapping]]] = ...) -> None: ...
+
+class OutputRef(_message.Message):
+    __slots__ = ("solid", "output")
+    SOLID_FIELD_NUMBER: _ClassVar[int]
+    OUTPUT_FIELD_NUMBER: _ClassVar[int]
+    solid: str
+    output: str
+    def __init__(self, solid: _Optional[str] = ..., output: _Optional[str] = ...) -> None: ...
+
+class InputSource(_message.Message):
+    __slots__ = ("solid", "output", "kind")
+    SOLID_FIELD_NUMBER: _ClassVar[int]
+    OUTPUT_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    solid: str
+    output: str
+    kind: SourceKind
+    def __init__(self, solid: _Optional[str] = ..., output: _Optional[str] = ..., kind: _Optional[_Union[SourceKind, str]] = ...) -> None: ...
+
+class InputSnapshot(_message.Message):
+    __slots__ = ("name", "type_name", "description", "has_default", "sources")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TYPE_NAME_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    HAS_DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    SOURCES_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    type_name: str
+    description: str
+    has_default: bool
+    sources: _containers.RepeatedCompositeFieldContainer[InputSource]
+    def __init__(self, name: _Optional[str] = ..., type_name: _Optional[str] = ..., description: _Optional[str] = ..., has_default: _Optional[bool] = ..., sources: _Optional[_Iterable[_Union[InputSource, _Mapping]]] = ...) -> None: ...
+
+class OutputSnapshot(_message.Message):
+    __slots__ = ("name", "type_name", "description", "is_dynamic", "asset_key", "is_required")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TYPE_NAME_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    IS_DYNAMIC_FIELD_NUMBER: _ClassVar[int]
+    ASSET_KEY_FIELD_NUMBER: _ClassVar[int]
+    IS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    type_name: str
+    description: str
+    is_dynamic: bool
+    asset_key: _containers.RepeatedScalarFieldContainer[str]
+    is_required: bool
+    def __init__(self, name: _Optional[str] = ..., type_name: _Optional[str] = ..., description: _Optional[str] = ..., is_dynamic: _Optional[bool] = ..., asset_key: _Optional[_Iterable[str]] = ..., is_required: _Optional[bool] = ...) -> None: ...
+
+class ModeSnapshot(_message.Message):
+    __slots__ = ("name", "description", "resources")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    RESOURCES_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    description: str
+    resources: _containers.RepeatedCompositeFieldContainer[ResourceSnapshot]
+    def __init__(self, name: _Optional[str] = ..., description: _Optional[str] = ..., resources: _Optional[_Iterable[_Union[ResourceSnapshot, _Mapping]]] = ...) -> None: ...
+
+class ResourceSnapshot(_message.Message):
+    __slots__ = ("name", "description", "config_schema_json")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    CONFIG_SCHEMA_JSON_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    description: str
+    config_schema_json: str
+    def __init__(self, name: _Optional[str] = ..., description: _Optional[str] = ..., config_schema_json: _Optional[str] = ...) -> None: ...
+
+class RetryPolicySnapshot(_message.Message):
+    __slots__ = ("max_retries", "delay")
+    MAX_RETRIES_FIELD_NUMBER: _ClassVar[int]
+    DELAY_FIELD_NUMBER: _ClassVar[int]
+    max_retries: int
+    delay: float
+    def __init__(self, max_retries: _Optional[int] = ..., delay: _Optional[float] = ...) -> None: ...
+
+class PartitionSetSnapshot(_message.Message):
+    __slots__ = ("name", "pipeline_name", "mode", "solid_selection")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PIPELINE_NAME_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
+    SOLID_SELECTION_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    pipeline_name: str
+    mode: str
+    solid_selection: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, name: _Optional[str] = ..., pipeline_name: _Optional[str] = ..., mode: _Optional[str] = ..., solid_selection: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ExecutionPlanRequest(_message.Message):
+    __slots__ = ("pipeline", "run_config_json", "solid_selection", "mode")
+    PIPELINE_FIELD_NUMBER: _ClassVar[int]
+    RUN_CONFIG_JSON_FIELD_NUMBER: _ClassVar[int]
+    SOLID_SELECTION_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
+    pipeline: str
+    run_config_json: str
+    solid_selection: _containers.RepeatedScalarFieldContainer[str]
+    mode: str
+    def __init__(self, pipeline: _Optional[str] = ..., run_config_json: _Optional[str] = ..., solid_selection: _Optional[_Iterable[str]] = ..., mode: _Optional[str] = ...) -> None: ...
+
+class ExecutionPlan(_message.Message):
+    __slots__ = ("pipeline", "mode", "steps")
+    PIPELINE_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
+    STEPS_FIELD_NUMBER: _ClassVar[int]
+    pipeline: str
+    mode: str
+    steps: _containers.RepeatedCompositeFieldContainer[StepSnapshot]
+    def __init__(self, pipeline: _Optional[str] = ..., mode: _Optional[str] = ..., steps: _Optional[_Iterable[_Union[StepSnapshot, _Mapping]]] = ...) -> None: ...
+
+class StepSnapshot(_message.Message):
+    __slots__ = ("solid", "mapped_over", "inputs", "outputs", "retry_policy")
+    SOLID_FIELD_NUMBER: _ClassVar[int]
+    MAPPED_OVER_FIELD_NUMBER: _ClassVar[int]
+    INPUTS_FIELD_NUMBER: _ClassVar[int]
+    OUTPUTS_FIELD_NUMBER: _ClassVar[int]
+    RETRY_POLICY_FIELD_NUMBER: _ClassVar[int]
+    solid: str
+    mapped_over: _containers.RepeatedCompositeFieldContainer[OutputRef]
+    inputs: _containers.RepeatedCompositeFieldContainer[StepInput]
+    outputs: _containers.RepeatedCompositeFieldContainer[StepOutput]
+    retry_policy: RetryPolicySnapshot
+    def __init__(self, solid: _Optional[str] = ..., mapped_over: _Optional[_Iterable[_Union[OutputRef, _Mapping]]] = ..., inputs: _Optional[_Iterable[_Union[StepInput, _Mapping]]] = ..., outputs: _Optional[_Iterable[_Union[StepOutput, _Mapping]]] = ..., retry_policy: _Optional[_Union[RetryPolicySnapshot, _Mapping]] = ...) -> None: ...
+
+class StepInput(_message.Message):
+    __slots__ = ("name", "sources")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SOURCES_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    sources: _containers.RepeatedCompositeFieldContainer[InputSource]
+    def __init__(self, name: _Optional[str] = ..., sources: _Optional[_Iterable[_Union[InputSource, _Mapping]]] = ...) -> None: ...
+
+class StepOutput(_message.Message):
+    __slots__ = ("name", "is_dynamic", "is_required", "asset_key")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    IS_DYNAMIC_FIELD_NUMBER: _ClassVar[int]
+    IS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    ASSET_KEY_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    is_dynamic: bool
+    is_required: bool
+    asset_key: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, name: _Optional[str] = ..., is_dynamic: _Optional[bool] = ..., is_required: _Optional[bool] = ..., asset_key: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ConfigError(_message.Message):
+    __slots__ = ("path", "message")
+    PATH_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    path: str
+    message: str
+    def __init__(self, path: _Optional[str] = ..., message: _Optional[str] = ...) -> None: ...
+
+class ErrorInfo(_message.Message):
+    __slots__ = ("kind", "cls_name", "message", "stack", "cause")
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    CLS_NAME_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    STACK_FIELD_NUMBER: _ClassVar[int]
+    CAUSE_FIELD_NUMBER: _ClassVar[int]
+    kind: ErrorKind
+    cls_name: str
+    message: str
+    stack: str
+    cause: str
+    def __init__(self, kind: _Optional[_Union[ErrorKind, str]] = ..., cls_name: _Optional[str] = ..., message: _Optional[str] = ..., stack: _Optional[str] = ..., cause: _Optional[str] = ...) -> None: ...
+
+class ExecutionPlanReply(_message.Message):
+    __slots__ = ("plan", "config_errors", "error")
+    PLAN_FIELD_NUMBER: _ClassVar[int]
+    CONFIG_ERRORS_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    plan: ExecutionPlan
+    config_errors: _containers.RepeatedCompositeFieldContainer[ConfigError]
+    error: ErrorInfo
+    def __init__(self, plan: _Optional[_Union[ExecutionPlan, _Mapping]] = ..., config_errors: _Optional[_Iterable[_Union[ConfigError, _Mapping]]] = ..., error: _Optional[_Union[ErrorInfo, _Mapping]] = ...) -> None: ...
+
+class OutputHandle(_message.Message):
+    __slots__ = ("run_id", "step_key", "output_name", "mapping_key")
+    RUN_ID_FIELD_NUMBER: _ClassVar[int]
+    STEP_KEY_FIELD_NUMBER: _ClassVar[int]
+    OUTPUT_NAME_FIELD_NUMBER: _ClassVar[int]
+    MAPPING_KEY_FIELD_NUMBER: _ClassVar[int]
+    run_id: str
+    step_key: str
+    output_name: str
+    mapping_key: str
+    def __init__(self, run_id: _Optional[str] = ..., step_key: _Optional[str] = ..., output_name: _Optional[str] = ..., mapping_key: _Optional[str] = ...) -> None: ...
+
+class InputHandles(_message.Message):
+    __slots__ = ("input_name", "handles", "is_collect")
+    INPUT_NAME_FIELD_NUMBER: _ClassVar[int]
+    HANDLES_FIELD_NUMBER: _ClassVar[int]
+    IS_COLLECT_FIELD_NUMBER: _ClassVar[int]
+    input_name: str
+    handles: _containers.RepeatedCompositeFieldContainer[OutputHandle]
+    is_collect: bool
+    def __init__(self, input_name: _Optional[str] = ..., handles: _Optional[_Iterable[_Union[OutputHandle, _Mapping]]] = ..., is_collect: _Optional[bool] = ...) -> None: ...
+
+class StepExecution(_message.Message):
+    __slots__ = ("step_key", "attempt", "inputs")
+    STEP_KEY_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPT_FIELD_NUMBER: _ClassVar[int]
+    INPUTS_FIELD_NUMBER: _ClassVar[int]
+    step_key: str
+    attempt: int
+    inputs: _containers.RepeatedCompositeFieldContainer[InputHandles]
+    def __init__(self, step_key: _Optional[str] = ..., attempt: _Optional[int] = ..., inputs: _Optional[_Iterable[_Union[InputHandles, _Mapping]]] = ...) -> None: ...
+
+class ExecuteStepsRequest(_message.Message):
+    __slots__ = ("run_id", "pipeline", "mode", "run_config_json", "io_base_dir", "run_tags", "steps")
+    class RunTagsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    RUN_ID_FIELD_NUMBER: _ClassVar[int]
+    PIPELINE_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
+    RUN_CONFIG_JSON_FIELD_NUMBER: _ClassVar[int]
+    IO_BASE_DIR_FIELD_NUMBER: _ClassVar[int]
+    RUN_TAGS_FIELD_NUMBER: _ClassVar[int]
+    STEPS_FIELD_NUMBER: _ClassVar[int]
+    run_id: str
+    pipeline: str
+    mode: str
+    run_config_json: str
+    io_base_dir: str
+    run_tags: _containers.ScalarMap[str, str]
+    steps: _containers.RepeatedCompositeFieldContainer[StepExecution]
+    def __init__(self, run_id: _Optional[str] = ..., pipeline: _Optional[str] = ..., mode: _Optional[str] = ..., run_config_json: _Optional[str] = ..., io_base_dir: _Optional[str] = ..., run_tags: _Optional[_Mapping[str, str]] = ..., steps: _Optional[_Iterable[_Union[StepExecution, _Mapping]]] = ...) -> None: ...
+
+class StepEvent(_message.Message):
+    __slots__ = ("step_key", "event_type", "timestamp", "message", "level", "output_name", "mapping_key", "error", "data_json", "attempt")
+    STEP_KEY_FIELD_NUMBER: _ClassVar[int]
+    EVENT_TYPE_FIELD_NUMBER: _ClassVar[int]
+    TIMESTAMP_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    OUTPUT_NAME_FIELD_NUMBER: _ClassVar[int]
+    MAPPING_KEY_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    DATA_JSON_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPT_FIELD_NUMBER: _ClassVar[int]
+    step_key: str
+    event_type: EventType
+    timestamp: float
+    message: str
+    level: str
+    output_name: str
+    mapping_key: str
+    error: ErrorInfo
+    data_json: str
+    attempt: int
+    def __init__(self, step_key: _Optional[str] = ..., event_type: _Optional[_Union[EventType, str]] = ..., timestamp: _Optional[float] = ..., message: _Optional[str] = ..., level: _Optional[str] = ..., output_name: _Optional[str] = ..., mapping_key: _Optional[str] = ..., error: _Optional[_Union[ErrorInfo, _Mapping]] = ..., data_json: _Optional[str] = ..., attempt: _Optional[int] = ...) -> None: ...
+
+class ShutdownRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ShutdownReply(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
