@@ -57,3 +57,26 @@ class InvalidStepSelectionError(LodestarError):
 class ReadOnlyError(LodestarError):
     def __init__(self, operation: str):
         super().__init__(f"{operation} refused: the control plane is in read-only mode")
+
+
+class InstanceConfigError(LodestarError):
+    """lodestar.yaml is invalid; the message names the file, the key path and the problem."""
+
+    def __init__(self, file: str, key_path: str, problem: str):
+        super().__init__(f"{file}: {key_path}: {problem}")
+        self.file = file
+        self.key_path = key_path
+        self.problem = problem
+
+
+class StorageError(LodestarError):
+    """Storage cannot serve: unreachable database, or a value beyond a storage limit."""
+
+
+class SchemaVersionError(StorageError):
+    """The database schema is at another revision than this version of Lodestar expects."""
+
+    def __init__(self, message: str, current: str | None, head: str):
+        super().__init__(message)
+        self.current = current
+        self.head = head

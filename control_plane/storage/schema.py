@@ -1,0 +1,100 @@
+"""The storage tables (SQLAlchemy Core). Alembic migrations create and evolve them."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import mysql
+
+# MySQL: TEXT holds 64 KB, so payloads use MEDIUMTEXT (16 MB); indexed strings are VARCHARs
+# sized so that an index stays under InnoDB's 3072-byte key limit in utf8mb4.
+LongText = sa.Text().with_variant(mysql.MEDIUMTEXT(), "mysql", "mariadb")
+# SQLite autoincrements only an INTEGER PRIMARY KEY.
+BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+RUN_ID_LENGTH = 64
+NAME_LENGTH = 255
+TAG_KEY_LENGTH = 255
+TAG_VALUE_LENGTH = 512
+STEP_KEY_LENGTH = 1024
+ASSET_KEY_LENGTH = 512
+
+# Binary collation: keys and tags compare case-sensitively on MySQL, as on SQLite.
+_MYSQL_TABLE_ARGS = {
+    "mysql_engine": "InnoDB",
+    "mysql_charset": "utf8mb4",
+    "mysql_collate": "utf8mb4_bin",
+}
+
+metadata = sa.MetaData()
+
+runs = sa.Table(
+    "runs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("run_id", sa.String(RUN_ID_LENGTH), nullable=False, unique=True),
+    sa.Column("pipeline_name", sa.String(NAME_LENGTH), nullable=False),
+    sa.Column("location_name", sa.String(NAME_LENGTH), nullable=False),
+    sa.Column("status", sa.String(32), nullable=False),
+    sa.Column("run_config", LongText, nullable=False),
+    sa.Column("mode", sa.String(NAME_LENGTH), nullable=False),
+    sa.Column("tags", LongText, nullable=False),
+    sa.Column("solid_selection", LongText),
+    sa.Column("step_selection", LongText),
+    sa.Column("parent_run_id", sa.String(RUN_ID_LENGTH)),
+    sa.Column("root_run_id", sa.String(RUN_ID_LENGTH)),
+    sa.Column("partition_key", sa.String(NAME_LENGTH)),
+    sa.Column("partition_set", sa.String(NAME_LENGTH)),
+    sa.Column("backfill_id", sa.String(NAME_LENGTH)),
+    sa.Column("created_at", sa.Double, nullable=False),
+    sa.Column("updated_at", sa.Double, nullable=False),
+    sa.Column("start_time", sa.Double),
+    sa.Column("end_time", sa.Double),
+    sa.Index("ix_runs_pipeline_name_id", "pipeline_name", "id"),
+    sa.Index("ix_runs_status_id", "status", "id"),
+    sa.Index("ix_runs_root_run_id", "root_run_id"),
+    sa.Index("ix_runs_backfill_id_id", "backfill_id", "id"),
+    sa.Index("ix_runs_partition", "partition_set", "partition_key", "id"),
+    **_MYSQL_TABLE_ARGS,
+)
+
+run_tags = sa.Table(
+    "run_tags",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("run_id", sa.String(RUN_ID_LENGTH), sa.ForeignKey("runs.run_id"), nullable=False),
+    sa.Column("key", sa.String(TAG_KEY_LENGTH), nullable=False),
+    sa.Column("value", sa.String(TAG_VALUE_LENGTH), nullable=False),
+    sa.UniqueConstraint("run_id", "key", name="uq_run_tags_run_id_key"),
+    sa.Index("ix_run_tags_key_value", "key", "value"),
+    **_MYSQL_TABLE_ARGS,
+)
+
+# Append-only: rows are inserted, never updated or deleted. `id` is the event's cursor.
+event_logs = sa.Table(
+    "event_logs",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("run_id", sa.String(RUN_ID_LENGTH), nullable=False),
+    sa.Column("step_key", sa.String(STEP_KEY_LENGTH), nullable=False),
+    sa.Column("event_type", sa.String(64), nullable=False),
+    sa.Column("timestamp", sa.Double, nullable=False),
+    sa.Column("level", sa.String(32), nullable=False),
+    sa.Column("message", LongText, nullable=False),
+    # The rest of the event (output_name, mapping_key, attempt, error, data) as JSON.
+    sa.Column("body", LongText, nullable=False),
+    # JSON list of the asset key's path, set for ASSET_MATERIALIZATION events.
+    sa.Column("asset_key", sa.String(ASSET_KEY_LENGTH)),
+    sa.Index("ix_event_logs_run_id_id", "run_id", "id"),
+    sa.Index("ix_event_logs_asset_key", "asset_key"),
+    **_MYSQL_TABLE_ARGS,
+)
+
+daemon_heartbeats = sa.Table(
+    "daemon_heartbeats",
+    metadata,
+    sa.Column("daemon_type", sa.String(NAME_LENGTH), primary_key=True),
+    sa.Column("daemon_id", sa.String(NAME_LENGTH), nullable=False),
+    sa.Column("timestamp", sa.Double, nullable=False),
+    sa.Column("info", LongText, nullable=False),
+    **_MYSQL_TABLE_ARGS,
+)
