@@ -1,0 +1,31 @@
+"""Storage of runs, the event log and daemon heartbeats (SQLite or MySQL)."""
+
+from control_plane.storage.base import Storage
+from control_plane.storage.records import (
+    BACKFILL_TAG,
+    IN_FLIGHT_STATUSES,
+    PARTITION_SET_TAG,
+    PARTITION_TAG,
+    DaemonHeartbeat,
+    EventRecord,
+    PipelineRun,
+    RunsFilter,
+    RunStatus,
+)
+from control_plane.storage.sql_storage import SqlStorage, asset_key_string, create_engine
+
+__all__ = [
+    "BACKFILL_TAG",
+    "IN_FLIGHT_STATUSES",
+    "PARTITION_SET_TAG",
+    "PARTITION_TAG",
+    "DaemonHeartbeat",
+    "EventRecord",
+    "PipelineRun",
+    "RunStatus",
+    "RunsFilter",
+    "SqlStorage",
+    "Storage",
+    "asset_key_string",
+    "create_engine",
+]

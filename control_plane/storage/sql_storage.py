@@ -1,0 +1,382 @@
+"""Storage on SQLAlchemy Core: SQLite (default) or MySQL/MariaDB, one engine, thread-safe."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import mysql, sqlite
+
+from control_plane.errors import StorageError
+from control_plane.storage.base import Storage
+from control_plane.storage.records import (
+    BACKFILL_TAG,
+    IN_FLIGHT_STATUSES,
+    PARTITION_SET_TAG,
+    PARTITION_TAG,
+    DaemonHeartbeat,
+    EventRecord,
+    PipelineRun,
+    RunsFilter,
+    RunStatus,
+)
+from control_plane.storage.schema import (
+    NAME_LENGTH,
+    TAG_KEY_LENGTH,
+    TAG_VALUE_LENGTH,
+    daemon_heartbeats,
+    event_logs,
+    run_tags,
+    runs,
+)
+from user_code_server.protocol import ErrorInfo, ErrorKind, EventType, StepEvent
+
+# Below MariaDB/MySQL's default wait_timeout (8 hours), so no pooled connection goes stale.
+MYSQL_POOL_RECYCLE_SECONDS = 3600
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+# Tags copied into indexed run columns, so backfill and partition queries need no join.
+_TAG_COLUMNS = {
+    PARTITION_TAG: runs.c.partition_key,
+    PARTITION_SET_TAG: runs.c.partition_set,
+    BACKFILL_TAG: runs.c.backfill_id,
+}
+
+
+def create_engine(url: str | sa.URL) -> sa.Engine:
+    """An engine with the backend's settings: SQLite pragmas, or MySQL pool recycling."""
+    url = sa.make_url(url)
+    if url.get_backend_name() == "sqlite":
+        engine = sa.create_engine(url)
+        sa.event.listen(engine, "connect", _set_sqlite_pragmas)
+        return engine
+    return sa.create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_recycle=MYSQL_POOL_RECYCLE_SECONDS,
+        connect_args={"charset": "utf8mb4"},
+    )
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    for pragma in (
+        "journal_mode=WAL",
+        "synchronous=NORMAL",
+        f"busy_timeout={SQLITE_BUSY_TIMEOUT_MS}",
+        "foreign_keys=ON",
+    ):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+class SqlStorage(Storage):
+    """Runs, events and heartbeats in SQL. The schema must exist (see `migrations`)."""
+
+    def __init__(self, url: str | sa.URL):
+        self._engine = create_engine(url)
+
+    @property
+    def engine(self) -> sa.Engine:
+        return self._engine
+
+    # Runs
+
+    def add_run(self, run: PipelineRun, event: StepEvent | None = None) -> PipelineRun:
+        now = time.time()
+        stored = dataclasses.replace(run, created_at=run.created_at or now, updated_at=now)
+        with self._engine.begin() as conn:
+            _insert_run(conn, stored)
+            if event is not None:
+                conn.execute(event_logs.insert(), _event_row(run.run_id, event))
+        return stored
+
+    def get_run(self, run_id: str) -> PipelineRun | None:
+        with self._engine.connect() as conn:
+            row = conn.execute(sa.select(runs).where(runs.c.run_id == run_id)).first()
+        return _run_from_row(row) if row is not None else None
+
+    def get_runs(
+        self,
+        filters: RunsFilter | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> list[PipelineRun]:
+        query = sa.select(runs).where(*_filter_clauses(filters)).order_by(runs.c.id.desc())
+        if cursor is not None:
+            cursor_id = sa.select(runs.c.id).where(runs.c.run_id == cursor).scalar_subquery()
+            query = query.where(runs.c.id < cursor_id)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._engine.connect() as conn:
+            return [_run_from_row(row) for row in conn.execute(query)]
+
+    def count_runs(self, filters: RunsFilter | None = None) -> int:
+        query = sa.select(sa.func.count()).select_from(runs).where(*_filter_clauses(filters))
+        with self._engine.connect() as conn:
+            return conn.execute(query).scalar_one()
+
+    def set_run_status(
+        self,
+        run_id: str,
+        status: RunStatus,
+        event: StepEvent | None = None,
+        expected: Iterable[RunStatus] | None = None,
+    ) -> bool:
+        now = time.time()
+        values: dict[str, Any] = {"status": status.value, "updated_at": now}
+        if status == RunStatus.STARTED:
+            values["start_time"] = now
+        if status.is_finished:
+            values["end_time"] = now
+        update = runs.update().where(runs.c.run_id == run_id).values(values)
+        if expected is not None:
+            update = update.where(runs.c.status.in_([s.value for s in expected]))
+        with self._engine.begin() as conn:
+            # A compare-and-set: the row lock serializes racing callers, and only one matches.
+            if conn.execute(update).rowcount != 1:
+                return False
+            if event is not None:
+                conn.execute(event_logs.insert(), _event_row(run_id, event))
+        return True
+
+    def replace_interrupted_run(
+        self, interrupted_run_id: str, failure_event: StepEvent, new_run: PipelineRun
+    ) -> PipelineRun | None:
+        now = time.time()
+        fail = (
+            runs.update()
+            .where(
+                runs.c.run_id == interrupted_run_id,
+                runs.c.status.in_([s.value for s in IN_FLIGHT_STATUSES]),
+            )
+            .values(status=RunStatus.FAILURE.value, updated_at=now, end_time=now)
+        )
+        stored = dataclasses.replace(new_run, created_at=new_run.created_at or now, updated_at=now)
+        with self._engine.begin() as conn:
+            if conn.execute(fail).rowcount != 1:
+                return None
+            conn.execute(event_logs.insert(), _event_row(interrupted_run_id, failure_event))
+            _insert_run(conn, stored)
+        return stored
+
+    # Events
+
+    def store_events(self, run_id: str, events: list[StepEvent]) -> None:
+        if not events:
+            return
+        with self._engine.begin() as conn:
+            conn.execute(event_logs.insert(), [_event_row(run_id, event) for event in events])
+
+    def get_events(
+        self,
+        run_id: str,
+        after_cursor: int = 0,
+        limit: int | None = None,
+        event_types: Iterable[EventType] | None = None,
+    ) -> list[EventRecord]:
+        query = (
+            sa.select(event_logs)
+            .where(event_logs.c.run_id == run_id, event_logs.c.id > after_cursor)
+            .order_by(event_logs.c.id)
+        )
+        if event_types is not None:
+            query = query.where(event_logs.c.event_type.in_([t.value for t in event_types]))
+        if limit is not None:
+            query = query.limit(limit)
+        with self._engine.connect() as conn:
+            return [_event_record_from_row(row) for row in conn.execute(query)]
+
+    # Daemons
+
+    def add_daemon_heartbeat(self, heartbeat: DaemonHeartbeat) -> None:
+        values = {
+            "daemon_type": heartbeat.daemon_type,
+            "daemon_id": heartbeat.daemon_id,
+            "timestamp": heartbeat.timestamp,
+            "info": _dumps(heartbeat.info),
+        }
+        with self._engine.begin() as conn:
+            conn.execute(_upsert(conn.dialect.name, daemon_heartbeats, values))
+
+    def get_daemon_heartbeats(self) -> list[DaemonHeartbeat]:
+        query = sa.select(daemon_heartbeats).order_by(daemon_heartbeats.c.daemon_type)
+        with self._engine.connect() as conn:
+            return [
+                DaemonHeartbeat(
+                    daemon_type=row.daemon_type,
+                    daemon_id=row.daemon_id,
+                    timestamp=row.timestamp,
+                    info=json.loads(row.info),
+                )
+                for row in conn.execute(query)
+            ]
+
+    # Lifecycle
+
+    def dispose(self) -> None:
+        self._engine.dispose()
+
+
+def asset_key_string(path: Iterable[str]) -> str:
+    """How an asset key is stored in `event_logs.asset_key`: the JSON list of its path."""
+    return _dumps(list(path))
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _loads_optional(text: str | None) -> Any:
+    return json.loads(text) if text is not None else None
+
+
+# Runs as rows
+
+
+def _insert_run(conn: sa.Connection, run: PipelineRun) -> None:
+    _check_tags(run.tags)
+    row = {
+        "run_id": run.run_id,
+        "pipeline_name": run.pipeline_name,
+        "location_name": run.location_name,
+        "status": run.status.value,
+        "run_config": _dumps(run.run_config),
+        "mode": run.mode,
+        "tags": _dumps(run.tags),
+        "solid_selection": _dumps(run.solid_selection) if run.solid_selection is not None else None,
+        "step_selection": _dumps(run.step_selection) if run.step_selection is not None else None,
+        "parent_run_id": run.parent_run_id,
+        "root_run_id": run.root_run_id,
+        "created_at": run.created_at,
+        "updated_at": run.updated_at,
+        "start_time": run.start_time,
+        "end_time": run.end_time,
+    }
+    row.update({column.name: run.tags.get(tag) for tag, column in _TAG_COLUMNS.items()})
+    conn.execute(runs.insert(), row)
+    if run.tags:
+        conn.execute(
+            run_tags.insert(),
+            [{"run_id": run.run_id, "key": k, "value": v} for k, v in run.tags.items()],
+        )
+
+
+def _check_tags(tags: Mapping[str, str]) -> None:
+    for key, value in tags.items():
+        value_limit = NAME_LENGTH if key in _TAG_COLUMNS else TAG_VALUE_LENGTH
+        if len(key) > TAG_KEY_LENGTH:
+            raise StorageError(f"run tag key {key[:40]!r}... is over {TAG_KEY_LENGTH} characters")
+        if len(value) > value_limit:
+            raise StorageError(f"run tag {key!r} has a value over {value_limit} characters")
+
+
+def _run_from_row(row: sa.Row) -> PipelineRun:
+    return PipelineRun(
+        run_id=row.run_id,
+        pipeline_name=row.pipeline_name,
+        location_name=row.location_name,
+        status=RunStatus(row.status),
+        run_config=json.loads(row.run_config),
+        mode=row.mode,
+        tags=json.loads(row.tags),
+        solid_selection=_loads_optional(row.solid_selection),
+        step_selection=_loads_optional(row.step_selection),
+        parent_run_id=row.parent_run_id,
+        root_run_id=row.root_run_id,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        start_time=row.start_time,
+        end_time=row.end_time,
+    )
+
+
+def _filter_clauses(filters: RunsFilter | None) -> list[sa.ColumnElement[bool]]:
+    """WHERE clauses for a filter; every criterion must hold. An empty list matches nothing."""
+    if filters is None:
+        return []
+    clauses = []
+    if filters.run_ids is not None:
+        clauses.append(runs.c.run_id.in_(filters.run_ids))
+    if filters.pipeline_name is not None:
+        clauses.append(runs.c.pipeline_name == filters.pipeline_name)
+    if filters.statuses is not None:
+        clauses.append(runs.c.status.in_([s.value for s in filters.statuses]))
+    for key, value in (filters.tags or {}).items():
+        if key in _TAG_COLUMNS:
+            clauses.append(_TAG_COLUMNS[key] == value)
+        else:
+            tag = run_tags.c
+            clauses.append(
+                sa.exists().where(tag.run_id == runs.c.run_id, tag.key == key, tag.value == value)
+            )
+    return clauses
+
+
+# Events as rows
+
+
+def _event_row(run_id: str, event: StepEvent) -> dict[str, Any]:
+    body = {
+        "output_name": event.output_name,
+        "mapping_key": event.mapping_key,
+        "attempt": event.attempt,
+        "error": dataclasses.asdict(event.error) if event.error is not None else None,
+        "data": event.data,
+    }
+    return {
+        "run_id": run_id,
+        "step_key": event.step_key,
+        "event_type": event.event_type.value,
+        "timestamp": event.timestamp,
+        "level": event.level,
+        "message": event.message,
+        "body": _dumps(body),
+        "asset_key": _asset_key_of(event),
+    }
+
+
+def _asset_key_of(event: StepEvent) -> str | None:
+    """The stored asset key of a materialization: `data["asset_key"]`, a path list or a str."""
+    if event.event_type != EventType.ASSET_MATERIALIZATION or not isinstance(event.data, dict):
+        return None
+    key = event.data.get("asset_key")
+    if isinstance(key, str):
+        return asset_key_string([key])
+    if isinstance(key, list):
+        return asset_key_string(key)
+    return None
+
+
+def _event_record_from_row(row: sa.Row) -> EventRecord:
+    body = json.loads(row.body)
+    error = body["error"]
+    event = StepEvent(
+        step_key=row.step_key,
+        event_type=EventType(row.event_type),
+        timestamp=row.timestamp,
+        message=row.message,
+        level=row.level,
+        output_name=body["output_name"],
+        mapping_key=body["mapping_key"],
+        error=ErrorInfo(**{**error, "kind": ErrorKind(error["kind"])}) if error else None,
+        data=body["data"],
+        attempt=body["attempt"],
+    )
+    return EventRecord(storage_id=row.id, run_id=row.run_id, event=event)
+
+
+# Backend differences
+
+
+def _upsert(dialect: str, table: sa.Table, values: dict[str, Any]) -> sa.Executable:
+    """INSERT, or UPDATE the row with the same primary key."""
+    updates = {k: v for k, v in values.items() if k not in table.primary_key.columns}
+    if dialect == "sqlite":
+        insert = sqlite.insert(table).values(values)
+        return insert.on_conflict_do_update(index_elements=table.primary_key.columns, set_=updates)
+    return mysql.insert(table).values(values).on_duplicate_key_update(updates)
