@@ -1,0 +1,1 @@
+"""Run execution: known state, plan walking, step executors and the run coordinator."""
