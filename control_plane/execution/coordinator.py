@@ -14,6 +14,7 @@ from control_plane.errors import LodestarError
 from control_plane.execution.active_execution import ActiveExecution
 from control_plane.execution.executor import RunExecutionContext, StepExecutor
 from control_plane.execution.known_state import KNOWN_STATE_EVENT, KnownState, select_steps
+from control_plane.run_events import run_event
 from control_plane.storage import Storage
 from control_plane.storage.records import PipelineRun, RunStatus
 from user_code_server.protocol import EventType, ExecutionPlan, StepEvent
@@ -32,11 +33,6 @@ STATE_EVENT_TYPES = [
     EventType.STEP_FAILURE,
     EventType.STEP_SKIPPED,
 ]
-
-
-def run_event(event_type: EventType, message: str, step_key: str = "", **kw) -> StepEvent:
-    """An event written by the control plane itself."""
-    return StepEvent(step_key, event_type, time.time(), message=message, **kw)
 
 
 def starting_state(storage: Storage, run: PipelineRun) -> KnownState:

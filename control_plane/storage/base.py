@@ -33,8 +33,9 @@ class Storage(ABC):
         filters: RunsFilter | None = None,
         limit: int | None = None,
         cursor: str | None = None,
+        oldest_first: bool = False,
     ) -> list[PipelineRun]:
-        """Runs newest first; `cursor` is the run id after which to continue."""
+        """Runs newest first (or oldest first); `cursor` is the run id after which to continue."""
 
     @abstractmethod
     def count_runs(self, filters: RunsFilter | None = None) -> int: ...
