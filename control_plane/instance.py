@@ -1,0 +1,327 @@
+"""The instance: its directory ($LODESTAR_HOME), its config (lodestar.yaml) and its storage."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+import yaml
+
+from control_plane.errors import InstanceConfigError, StorageError
+from control_plane.storage import SqlStorage
+from control_plane.storage.migrations import check_schema, current_revision, head_revision, upgrade
+
+HOME_ENV = "LODESTAR_HOME"
+DEFAULT_HOME = ".lodestar"
+CONFIG_FILE = "lodestar.yaml"
+SQLITE_FILE = "lodestar.db"
+DEFAULT_MAX_CONCURRENT_RUNS = 10
+MYSQL_DRIVER = "pymysql"
+
+
+@dataclass(frozen=True)
+class SqliteStorageConfig:
+    """A SQLite database file in the instance directory."""
+
+    path: Path
+
+    @property
+    def url(self) -> sa.URL:
+        return sa.URL.create("sqlite", database=str(self.path))
+
+
+@dataclass(frozen=True)
+class MysqlStorageConfig:
+    """A MySQL or MariaDB database, reached through pymysql."""
+
+    url: sa.URL
+
+
+@dataclass(frozen=True)
+class RunQueueConfig:
+    max_concurrent_runs: int = DEFAULT_MAX_CONCURRENT_RUNS
+
+
+@dataclass(frozen=True)
+class CodeServersConfig:
+    auth_token: str | None = None
+
+
+@dataclass(frozen=True)
+class IoManagerConfig:
+    base_dir: Path
+
+
+@dataclass(frozen=True)
+class InstanceConfig:
+    """lodestar.yaml, validated, with every default filled in."""
+
+    storage: SqliteStorageConfig | MysqlStorageConfig
+    io_manager: IoManagerConfig
+    run_queue: RunQueueConfig = field(default_factory=RunQueueConfig)
+    code_servers: CodeServersConfig = field(default_factory=CodeServersConfig)
+
+
+class Instance:
+    """One Lodestar installation: a directory, its config, and storage opened on first use."""
+
+    def __init__(self, home: Path, config: InstanceConfig):
+        self._home = home
+        self._config = config
+        self._storage: SqlStorage | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_env(cls, home: str | None = None) -> Instance:
+        """The instance at `home`, else $LODESTAR_HOME, else ./.lodestar."""
+        path = Path(home or os.environ.get(HOME_ENV) or DEFAULT_HOME).resolve()
+        return cls(path, load_config(path))
+
+    @property
+    def home(self) -> Path:
+        return self._home
+
+    @property
+    def config(self) -> InstanceConfig:
+        return self._config
+
+    @property
+    def io_base_dir(self) -> Path:
+        return self._config.io_manager.base_dir
+
+    @property
+    def storage_url(self) -> str:
+        """The storage URL with its password hidden, fit to show."""
+        return self._config.storage.url.render_as_string(hide_password=True)
+
+    @property
+    def storage(self) -> SqlStorage:
+        """Opens storage on first use; an empty database is created at the schema head.
+
+        Raises SchemaVersionError for a database at another revision, StorageError when it
+        cannot be reached.
+        """
+        with self._lock:
+            if self._storage is None:
+                storage = SqlStorage(self._prepare_url())
+                try:
+                    with self._storage_errors():
+                        check_schema(storage.engine)
+                except BaseException:
+                    storage.dispose()
+                    raise
+                self._storage = storage
+            return self._storage
+
+    def migrate(self) -> tuple[str | None, str]:
+        """Upgrades the schema to head; returns (from revision, to revision)."""
+        storage = SqlStorage(self._prepare_url())
+        try:
+            with self._storage_errors():
+                return upgrade(storage.engine)
+        finally:
+            storage.dispose()
+
+    def info(self) -> dict[str, Any]:
+        """What `lodestar instance info` shows: paths, storage, schema revisions, run count."""
+        head = head_revision()
+        revision, run_count = self._schema_revision_and_run_count(head)
+        config_file = self._home / CONFIG_FILE
+        return {
+            "home": str(self._home),
+            "config_file": str(config_file) if config_file.exists() else None,
+            "storage": self.storage_url,
+            "schema_revision": revision,
+            "head_revision": head,
+            "schema_up_to_date": revision == head,
+            "run_count": run_count,
+            "max_concurrent_runs": self._config.run_queue.max_concurrent_runs,
+            "io_base_dir": str(self.io_base_dir),
+            "auth_token_set": self._config.code_servers.auth_token is not None,
+        }
+
+    def dispose(self) -> None:
+        """Closes storage's pooled connections, if storage was opened."""
+        with self._lock:
+            if self._storage is not None:
+                self._storage.dispose()
+                self._storage = None
+
+    def _schema_revision_and_run_count(self, head: str) -> tuple[str | None, int | None]:
+        storage_config = self._config.storage
+        if isinstance(storage_config, SqliteStorageConfig) and not storage_config.path.exists():
+            return None, 0
+        storage = SqlStorage(storage_config.url)
+        try:
+            with self._storage_errors():
+                revision = current_revision(storage.engine)
+                return revision, storage.count_runs() if revision == head else None
+        finally:
+            storage.dispose()
+
+    def _prepare_url(self) -> sa.URL:
+        if isinstance(self._config.storage, SqliteStorageConfig):
+            self._config.storage.path.parent.mkdir(parents=True, exist_ok=True)
+        return self._config.storage.url
+
+    @contextmanager
+    def _storage_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sa.exc.OperationalError as exc:
+            raise StorageError(f"cannot use storage {self.storage_url}: {exc.orig}") from exc
+
+
+def load_config(home: Path) -> InstanceConfig:
+    """Reads `home`/lodestar.yaml (optional) into an InstanceConfig; raises InstanceConfigError."""
+    path = home / CONFIG_FILE
+    if not path.exists():
+        return _ConfigParser(str(path), home).parse({})
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else "(file)"
+        raise InstanceConfigError(str(path), where, f"invalid YAML: {exc}") from exc
+    return _ConfigParser(str(path), home).parse(raw)
+
+
+class _ConfigParser:
+    """Validates the parsed YAML; every error names the file and the key path."""
+
+    def __init__(self, file: str, home: Path):
+        self._file = file
+        self._home = home
+
+    def parse(self, raw: Any) -> InstanceConfig:
+        top = self._mapping(
+            raw, "(top level)", {"storage", "run_queue", "code_servers", "io_manager"}
+        )
+        return InstanceConfig(
+            storage=self._storage(top.get("storage")),
+            run_queue=self._run_queue(top.get("run_queue")),
+            code_servers=self._code_servers(top.get("code_servers")),
+            io_manager=self._io_manager(top.get("io_manager")),
+        )
+
+    def _run_queue(self, raw: Any) -> RunQueueConfig:
+        run_queue = self._mapping(raw, "run_queue", {"max_concurrent_runs"})
+        if run_queue.get("max_concurrent_runs") is None:
+            return RunQueueConfig()
+        path = "run_queue.max_concurrent_runs"
+        return RunQueueConfig(self._int(run_queue["max_concurrent_runs"], path, minimum=1))
+
+    def _code_servers(self, raw: Any) -> CodeServersConfig:
+        code_servers = self._mapping(raw, "code_servers", {"auth_token"})
+        if code_servers.get("auth_token") is None:
+            return CodeServersConfig()
+        return CodeServersConfig(self._str(code_servers["auth_token"], "code_servers.auth_token"))
+
+    def _io_manager(self, raw: Any) -> IoManagerConfig:
+        io_manager = self._mapping(raw, "io_manager", {"base_dir"})
+        if io_manager.get("base_dir") is None:
+            return IoManagerConfig(self._home / "storage")
+        base_dir = Path(self._str(io_manager["base_dir"], "io_manager.base_dir")).expanduser()
+        return IoManagerConfig(self._home / base_dir)
+
+    def _storage(self, raw: Any) -> SqliteStorageConfig | MysqlStorageConfig:
+        sqlite = SqliteStorageConfig(path=self._home / SQLITE_FILE)
+        if raw is None or raw == "sqlite":
+            return sqlite
+        if isinstance(raw, dict) and len(raw) == 1:
+            if "sqlite" in raw:
+                self._mapping(raw["sqlite"], "storage.sqlite", set())
+                return sqlite
+            if "mysql" in raw:
+                return self._mysql(raw["mysql"])
+        raise self._error("storage", "expected `sqlite` or a mapping with one key, `mysql:`")
+
+    def _mysql(self, raw: Any) -> MysqlStorageConfig:
+        parts = {"host", "port", "user", "password", "db"}
+        mysql = self._mapping(raw, "storage.mysql", {"url"} | parts)
+        if "url" in mysql:
+            if mysql.keys() & parts:
+                raise self._error(
+                    "storage.mysql", "give either `url` or host/port/user/password/db, not both"
+                )
+            return MysqlStorageConfig(url=self._mysql_url(mysql["url"]))
+        missing = sorted({"host", "user", "db"} - mysql.keys())
+        if missing:
+            raise self._error(
+                "storage.mysql", f"missing {', '.join(missing)} (or give a `url` instead)"
+            )
+        password = mysql.get("password")
+        url = sa.URL.create(
+            f"mysql+{MYSQL_DRIVER}",
+            username=self._str(mysql["user"], "storage.mysql.user"),
+            password=None if password is None else self._str(password, "storage.mysql.password"),
+            host=self._str(mysql["host"], "storage.mysql.host"),
+            port=self._int(mysql.get("port", 3306), "storage.mysql.port", minimum=1),
+            database=self._str(mysql["db"], "storage.mysql.db"),
+        )
+        return MysqlStorageConfig(url=url)
+
+    def _mysql_url(self, raw: Any) -> sa.URL:
+        text = self._str(raw, "storage.mysql.url")
+        try:
+            url = sa.make_url(text)
+        except sa.exc.ArgumentError:
+            raise self._error("storage.mysql.url", "not a database URL") from None
+        if url.get_backend_name() not in ("mysql", "mariadb"):
+            raise self._error(
+                "storage.mysql.url", f"expected a mysql:// URL, got {url.get_backend_name()}://"
+            )
+        if url.database is None:
+            raise self._error("storage.mysql.url", "the URL names no database")
+        return url.set(drivername=f"{url.get_backend_name()}+{MYSQL_DRIVER}")
+
+    def _mapping(self, raw: Any, path: str, allowed: set[str]) -> dict[str, Any]:
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict):
+            raise self._error(path, f"expected a mapping, got {_describe(raw)}")
+        unknown = sorted(str(key) for key in raw.keys() - allowed)
+        if unknown:
+            known = ", ".join(sorted(allowed)) or "none"
+            raise self._error(path, f"unknown key {unknown[0]!r} (known keys: {known})")
+        return raw
+
+    def _resolve(self, raw: Any, path: str) -> Any:
+        """A value, or the environment variable that `{env: VAR}` names."""
+        if not isinstance(raw, dict):
+            return raw
+        if raw.keys() != {"env"} or not isinstance(raw["env"], str):
+            raise self._error(path, "expected a value or {env: VARIABLE_NAME}")
+        value = os.environ.get(raw["env"])
+        if value is None:
+            raise self._error(path, f"environment variable {raw['env']} is not set")
+        return value
+
+    def _str(self, raw: Any, path: str) -> str:
+        value = self._resolve(raw, path)
+        if isinstance(value, bool) or not isinstance(value, str | int | float) or value == "":
+            raise self._error(path, f"expected a non-empty string, got {_describe(value)}")
+        return str(value)
+
+    def _int(self, raw: Any, path: str, minimum: int) -> int:
+        value = self._resolve(raw, path)
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self._error(path, f"expected an integer, got {_describe(value)}")
+        if value < minimum:
+            raise self._error(path, f"must be at least {minimum}, got {value}")
+        return value
+
+    def _error(self, path: str, problem: str) -> InstanceConfigError:
+        return InstanceConfigError(self._file, path, problem)
+
+
+def _describe(value: Any) -> str:
+    return f"{type(value).__name__} {value!r}" if value is not None else "nothing"
