@@ -80,3 +80,7 @@ class SchemaVersionError(StorageError):
         super().__init__(message)
         self.current = current
         self.head = head
+
+
+class PlanError(LodestarError):
+    """The code server could not build a plan (bad mode or solid selection, user code error)."""

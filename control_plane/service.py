@@ -1,44 +1,107 @@
 """ControlPlane: the operations GraphQL, the daemon and the embedded CLI call."""
-# SKELETON: signatures are the contract; the implementation is being written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+import time
 
-from control_plane.storage.records import PipelineRun
-from user_code_server.protocol import ExecutionPlan, PipelineSnapshot, RepositorySnapshot
+from control_plane.code_locations import CodeLocationInfo, CodeLocations
+from control_plane.errors import (
+    CodeLocationError,
+    InvalidRunStateError,
+    InvalidStepSelectionError,
+    PipelineNotFoundError,
+    PlanError,
+    RunConfigValidationError,
+    RunNotFoundError,
+)
+from control_plane.execution.coordinator import RunCoordinator
+from control_plane.execution.executor import GrpcStepExecutor, StepExecutor
+from control_plane.recovery import recover_interrupted_runs
+from control_plane.run_events import run_event
+from control_plane.run_queue import RunQueue
+from control_plane.runs import new_run, reexecution_of
+from control_plane.storage.records import PipelineRun, RunStatus
+from control_plane.workspace import Workspace
+from user_code_server.protocol import (
+    CodeServerUnavailableError,
+    ErrorKind,
+    EventType,
+    ExecutionPlan,
+    PipelineSnapshot,
+    StepKey,
+)
 
-
-@dataclass(frozen=True)
-class CodeLocationInfo:
-    name: str
-    address: str  # host:port of its code server
-    status: str  # "LOADED" or "ERROR"
-    error: str | None = None  # why it cannot serve (unreachable, load error with traceback)
-    server_id: str | None = None
-    snapshot: RepositorySnapshot | None = None
+__all__ = ["CodeLocationInfo", "ControlPlane"]
 
 
 class ControlPlane:
-    """Owns the instance (storage, config), the code locations and the run coordinator."""
+    """Owns the instance (storage, config), the code locations and the run coordinators."""
 
-    def __init__(self, instance, workspace):
+    def __init__(
+        self,
+        instance,
+        workspace: Workspace,
+        recover: bool = True,
+        executor: StepExecutor | None = None,
+    ):
         self.instance = instance
         self.storage = instance.storage
+        self.locations = CodeLocations(workspace, instance.config.code_servers.auth_token)
+        self.executor = executor or GrpcStepExecutor(self.locations)
+        self._recover = recover
+        self._lock = threading.Lock()
+        self._coordinators: dict[str, RunCoordinator] = {}
+        self._shutdown = threading.Event()
+        self._queue = RunQueue(
+            self.storage,
+            self._start_run,
+            lambda: len(self._coordinators),
+            instance.config.run_queue.max_concurrent_runs,
+        )
 
     def start(self) -> None:
         """Connects code locations, recovers interrupted runs, starts the run queue."""
+        self.locations.start()
+        if self._recover:
+            recover_interrupted_runs(self.storage)
+        self._queue.start()
 
     def stop(self) -> None:
-        """Stops the queue and coordinators and the code servers this process started."""
+        """Stops the queue and the code servers this process started.
 
-    def code_locations(self) -> list[CodeLocationInfo]: ...
+        Runs still in flight are left as they are: the next start recovers them.
+        """
+        self._shutdown.set()
+        self._queue.stop()
+        self.locations.stop()
+        self.executor.shutdown()
+
+    # Code locations and pipelines
+
+    def code_locations(self) -> list[CodeLocationInfo]:
+        return [location.info() for location in self.locations.all()]
 
     def reload_location(self, name: str) -> CodeLocationInfo:
-        """Re-fetches the location's snapshot (restarting a supervised server)."""
+        """Re-fetches the location's snapshot from its server."""
+        return self.locations.get(name).reload()
 
     def pipeline(self, name: str, location: str | None = None) -> tuple[str, PipelineSnapshot]:
         """(location name, snapshot); raises PipelineNotFoundError / LocationNotFoundError."""
+        if location is not None:
+            snapshot = self.locations.get(location).snapshot()
+            pipeline = snapshot.pipeline(name)
+            if pipeline is None:
+                raise PipelineNotFoundError(name, location)
+            return location, pipeline
+        for candidate in self.locations.all():
+            snapshot = candidate.info().snapshot
+            if snapshot is not None and snapshot.pipeline(name) is not None:
+                return candidate.name, snapshot.pipeline(name)
+        broken = [loc.info() for loc in self.locations.all() if loc.info().status != "LOADED"]
+        if len(broken) == 1 and len(self.locations.all()) == 1:
+            raise CodeLocationError(broken[0].name, broken[0].error or "not loaded")
+        raise PipelineNotFoundError(name)
 
     def execution_plan(
         self,
@@ -49,6 +112,21 @@ class ControlPlane:
         mode: str | None = None,
     ) -> ExecutionPlan:
         """Raises RunConfigValidationError with every config error."""
+        location, _ = self.pipeline(pipeline, location)
+        client = self.locations.get(location).client()
+        try:
+            reply = client.execution_plan(pipeline, run_config or {}, solid_selection, mode or "")
+        except CodeServerUnavailableError as error:
+            raise CodeLocationError(location, str(error)) from None
+        if reply.config_errors:
+            raise RunConfigValidationError(pipeline, reply.config_errors)
+        if reply.error is not None:
+            if reply.error.kind == ErrorKind.PIPELINE_NOT_FOUND:
+                raise PipelineNotFoundError(pipeline, location)
+            raise PlanError(reply.error.message)
+        return reply.plan
+
+    # Runs
 
     def launch_run(
         self,
@@ -59,14 +137,91 @@ class ControlPlane:
         mode: str | None = None,
         solid_selection: list[str] | None = None,
     ) -> PipelineRun:
-        """Validates (plan fetched from the code server) and queues a run."""
+        """Validates the config against a plan from the code server, then queues the run."""
+        location, _ = self.pipeline(pipeline, location)
+        plan = self.execution_plan(pipeline, run_config, location, solid_selection, mode)
+        run = new_run(pipeline, location, run_config or {}, plan.mode, tags, solid_selection)
+        return self._enqueue(run)
 
-    def terminate_run(self, run_id: str) -> PipelineRun: ...
+    def _enqueue(self, run: PipelineRun) -> PipelineRun:
+        stored = self.storage.add_run(
+            run, run_event(EventType.RUN_ENQUEUED, f"queued run of {run.pipeline_name!r}")
+        )
+        self._queue.wake()
+        return stored
+
+    def terminate_run(self, run_id: str) -> PipelineRun:
+        run = self._run(run_id)
+        if run.status == RunStatus.QUEUED:
+            self.storage.set_run_status(
+                run_id,
+                RunStatus.CANCELED,
+                run_event(EventType.RUN_CANCELED, "run canceled before it started"),
+                expected=[RunStatus.QUEUED],
+            )
+        elif run.status in (RunStatus.STARTING, RunStatus.STARTED):
+            self.storage.set_run_status(
+                run_id,
+                RunStatus.CANCELING,
+                run_event(EventType.RUN_CANCELING, "terminating run"),
+                expected=[RunStatus.STARTING, RunStatus.STARTED],
+            )
+            coordinator = self._coordinators.get(run_id)
+            if coordinator is not None:
+                coordinator.terminate()
+        elif run.status != RunStatus.CANCELING:
+            raise InvalidRunStateError(f"run {run_id} already ended: {run.status}")
+        return self._run(run_id)
 
     def reexecute_run(
         self, run_id: str, from_failure: bool = True, step_selection: list[str] | None = None
     ) -> PipelineRun:
         """A new run with parent/root ids, running failed and skipped steps (or a selection)."""
+        parent = self._run(run_id)
+        if not parent.status.is_finished:
+            raise InvalidRunStateError(f"run {run_id} is {parent.status}: wait for it to end")
+        if from_failure and not step_selection and parent.status == RunStatus.SUCCESS:
+            raise InvalidRunStateError(
+                f"run {run_id} succeeded: there is no failure to re-execute from"
+            )
+        for selector in step_selection or []:
+            try:
+                StepKey.parse(selector)
+            except ValueError as error:
+                raise InvalidStepSelectionError(str(error)) from None
+        selection = step_selection or (None if from_failure else ["*"])
+        return self._enqueue(reexecution_of(parent, selection))
 
     def wait_for_run(self, run_id: str, timeout: float | None = None) -> PipelineRun:
-        """Blocks until the run is finished."""
+        """Blocks until the run has ended (or `timeout` seconds), returning it."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            run = self._run(run_id)
+            if run.status.is_finished or (deadline and time.monotonic() > deadline):
+                return run
+            time.sleep(0.02)
+
+    def _run(self, run_id: str) -> PipelineRun:
+        run = self.storage.get_run(run_id)
+        if run is None:
+            raise RunNotFoundError(run_id)
+        return run
+
+    def _start_run(self, run: PipelineRun) -> None:
+        coordinator = RunCoordinator(
+            run,
+            self.storage,
+            self.locations,
+            self.executor,
+            self.instance.io_base_dir,
+            on_exit=self._run_exited,
+            shutdown=self._shutdown,
+        )
+        with self._lock:
+            self._coordinators[run.run_id] = coordinator
+        coordinator.start()
+
+    def _run_exited(self, run_id: str) -> None:
+        with self._lock:
+            self._coordinators.pop(run_id, None)
+        self._queue.wake()

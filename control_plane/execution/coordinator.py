@@ -56,6 +56,7 @@ class RunCoordinator:
         executor: StepExecutor,
         io_base_dir: str,
         on_exit: Callable[[str], None],
+        shutdown: threading.Event,
     ):
         self.run = run
         self._storage = storage
@@ -63,9 +64,12 @@ class RunCoordinator:
         self._executor = executor
         self._io_base_dir = io_base_dir
         self._on_exit = on_exit
+        self._shutdown = shutdown  # set when the control plane stops: leave the run for recovery
         self._inbox: queue.SimpleQueue[StepEvent | None] = queue.SimpleQueue()
         self._terminate = threading.Event()
-        self._thread = threading.Thread(target=self._run_safely, name=f"run-{run.run_id[:8]}")
+        self._thread = threading.Thread(
+            target=self._run_safely, name=f"run-{run.run_id[:8]}", daemon=True
+        )
 
     def start(self) -> None:
         self._thread.start()
@@ -85,7 +89,9 @@ class RunCoordinator:
             self._end(RunStatus.FAILURE, f"run failed: {error}")
         except Exception:  # the coordinator must always leave the run in a final state
             log.exception("run %s: coordinator error", run_id)
-            self._end(RunStatus.FAILURE, f"run failed in the control plane:\n{traceback.format_exc()}")
+            if not self._shutdown.is_set():
+                message = f"run failed in the control plane:\n{traceback.format_exc()}"
+                self._end(RunStatus.FAILURE, message)
         finally:
             self._executor.run_finished(run_id)
             self._on_exit(run_id)
@@ -162,6 +168,8 @@ class RunCoordinator:
             if active.is_complete():
                 break
             batch = self._next_events(active.next_retry_due())
+            if self._shutdown.is_set():
+                return
             if batch:
                 self._storage.store_events(run.run_id, batch)
                 for event in batch:

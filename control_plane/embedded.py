@@ -1,0 +1,57 @@
+"""`lodestar execute`: one run end to end with an embedded control plane and code server."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from control_plane.errors import CodeLocationError
+from control_plane.service import ControlPlane
+from control_plane.storage.records import EventRecord, PipelineRun
+from control_plane.workspace import Workspace
+
+FOLLOW_INTERVAL_S = 0.05
+
+
+def execute_pipeline(
+    file: str,
+    pipeline: str,
+    run_config: dict | None = None,
+    on_event: Callable[[EventRecord], None] | None = None,
+    instance=None,
+    tags: dict[str, str] | None = None,
+) -> PipelineRun:
+    """Starts a code server for `file`, runs `pipeline` once and returns the finished run.
+
+    Runs left in flight by another process on the same instance are not touched here:
+    `lodestar up` recovers them.
+    """
+    if instance is None:
+        from control_plane.instance import Instance
+
+        instance = Instance.from_env()
+    control_plane = ControlPlane(instance, Workspace.from_python_file(file), recover=False)
+    control_plane.start()
+    try:
+        (location,) = control_plane.code_locations()
+        if location.status != "LOADED":
+            raise CodeLocationError(location.name, location.error or "not loaded")
+        run = control_plane.launch_run(pipeline, run_config, location.name, tags)
+        return follow_run(control_plane.storage, run.run_id, on_event or (lambda record: None))
+    finally:
+        control_plane.stop()
+
+
+def follow_run(storage, run_id: str, on_event: Callable[[EventRecord], None]) -> PipelineRun:
+    """Calls `on_event` for each of the run's events as they are stored, until it ends."""
+    cursor = 0
+    while True:
+        run = storage.get_run(run_id)
+        records = storage.get_events(run_id, after_cursor=cursor)
+        for record in records:
+            on_event(record)
+            cursor = record.storage_id
+        if run.status.is_finished and not records:
+            return run
+        if not records:
+            time.sleep(FOLLOW_INTERVAL_S)

@@ -1,0 +1,156 @@
+"""Runs, their step statuses and their event log."""
+
+from __future__ import annotations
+
+import asyncio
+
+import strawberry
+from strawberry.scalars import JSON
+
+from control_plane.graphql.basic_types import Tag, TagInput
+from control_plane.graphql.context import Info
+from control_plane.graphql.step_stats import STATUS_OF_EVENT, StepStats, step_stats
+from control_plane.storage.records import EventRecord, PipelineRun, RunsFilter, RunStatus
+from user_code_server.protocol import ErrorInfo, ErrorKind, EventType
+
+RunStatusType = strawberry.enum(RunStatus, name="RunStatus")
+EventTypeType = strawberry.enum(EventType, name="EventType")
+ErrorKindType = strawberry.enum(ErrorKind, name="ErrorKind")
+
+
+@strawberry.type(description="One run of a pipeline. Re-execution makes a new run.")
+class Run:
+    run_id: str
+    pipeline_name: str
+    location: str
+    status: RunStatusType
+    run_config: JSON
+    mode: str
+    tags: list[Tag]
+    solid_selection: list[str] | None
+    step_selection: list[str] | None
+    parent_run_id: str | None
+    root_run_id: str | None
+    created_at: float = strawberry.field(description="Seconds since the epoch, as all times.")
+    updated_at: float
+    start_time: float | None
+    end_time: float | None
+
+    @strawberry.field(description="Each step that has started, skipped or finished.")
+    async def step_stats(self, info: Info) -> list[StepStats]:
+        records = await asyncio.to_thread(
+            info.context.storage.get_events, self.run_id, event_types=STATUS_OF_EVENT
+        )
+        return step_stats(r.event for r in records)
+
+    @staticmethod
+    def from_record(run: PipelineRun) -> Run:
+        return Run(
+            run_id=run.run_id,
+            pipeline_name=run.pipeline_name,
+            location=run.location_name,
+            status=run.status,
+            run_config=run.run_config,
+            mode=run.mode,
+            tags=Tag.from_dict(run.tags),
+            solid_selection=run.solid_selection,
+            step_selection=run.step_selection,
+            parent_run_id=run.parent_run_id,
+            root_run_id=run.root_run_id,
+            created_at=run.created_at,
+            updated_at=run.updated_at,
+            start_time=run.start_time,
+            end_time=run.end_time,
+        )
+
+
+@strawberry.input(description="Runs matching every given criterion.")
+class RunsFilterInput:
+    run_ids: list[str] | None = None
+    pipeline_name: str | None = None
+    statuses: list[RunStatusType] | None = None
+    tags: list[TagInput] | None = None
+
+    def to_filter(self) -> RunsFilter:
+        return RunsFilter(
+            run_ids=self.run_ids,
+            pipeline_name=self.pipeline_name,
+            statuses=self.statuses,
+            tags=TagInput.to_dict(self.tags) or None,
+        )
+
+
+@strawberry.type(description="A page of runs, newest first.")
+class RunConnection:
+    nodes: list[Run]
+    cursor: str | None = strawberry.field(description="Pass as `cursor` for the next page.")
+    has_more: bool
+    filters: strawberry.Private[RunsFilter]
+
+    @strawberry.field(description="How many runs match the filter, over all pages.")
+    async def count(self, info: Info) -> int:
+        return await asyncio.to_thread(info.context.storage.count_runs, self.filters)
+
+
+@strawberry.type(description="An error carried by an event, as it crossed the wire.")
+class EventError:
+    kind: ErrorKindType
+    class_name: str
+    message: str
+    stack: str
+    cause: str
+
+    @staticmethod
+    def from_info(error: ErrorInfo | None) -> EventError | None:
+        if error is None:
+            return None
+        return EventError(
+            kind=error.kind,
+            class_name=error.cls_name,
+            message=error.message,
+            stack=error.stack,
+            cause=error.cause,
+        )
+
+
+@strawberry.type(description="One entry of a run's append-only event log.")
+class RunEvent:
+    cursor: str
+    run_id: str
+    step_key: str | None
+    event_type: EventTypeType
+    timestamp: float
+    message: str
+    level: str
+    output_name: str | None
+    mapping_key: str | None
+    attempt: int
+    error: EventError | None
+    data: JSON | None
+
+    @staticmethod
+    def from_record(record: EventRecord) -> RunEvent:
+        event = record.event
+        return RunEvent(
+            cursor=str(record.storage_id),
+            run_id=record.run_id,
+            step_key=event.step_key or None,
+            event_type=event.event_type,
+            timestamp=event.timestamp,
+            message=event.message,
+            level=event.level,
+            output_name=event.output_name or None,
+            mapping_key=event.mapping_key or None,
+            attempt=event.attempt,
+            error=EventError.from_info(event.error),
+            data=event.data,
+        )
+
+
+@strawberry.type(description="A page of a run's events; follow a run by passing `cursor` back.")
+class RunEventConnection:
+    events: list[RunEvent]
+    cursor: str | None = strawberry.field(
+        description="The last event's cursor (or the one given when there is none)."
+    )
+    has_more: bool
