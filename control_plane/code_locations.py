@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 
 from control_plane.errors import CodeLocationError, LocationNotFoundError
-from control_plane.workspace import GrpcServerOrigin, LocationOrigin, PythonFileOrigin, Workspace
+from control_plane.workspace import GrpcServerOrigin, LocationOrigin, Workspace
 from user_code_server.protocol import (
     CodeServerUnavailableError,
     RepositorySnapshot,
@@ -155,7 +155,9 @@ class CodeLocation:
             process.kill()
             with self._lock:
                 self._info = CodeLocationInfo(
-                    self.name, "(not started)", "ERROR",
+                    self.name,
+                    "(not started)",
+                    "ERROR",
                     f"code server for {self.origin.path} exited before it was ready "
                     f"(exit code {process.poll()})",
                 )

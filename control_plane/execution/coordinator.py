@@ -113,7 +113,9 @@ class RunCoordinator:
     def _plan(self) -> ExecutionPlan:
         run = self.run
         client = self._locations.get(run.location_name).client()
-        reply = client.execution_plan(run.pipeline_name, run.run_config, run.solid_selection, run.mode)
+        reply = client.execution_plan(
+            run.pipeline_name, run.run_config, run.solid_selection, run.mode
+        )
         if reply.error:
             raise LodestarError(f"{reply.error.message}\n{reply.error.stack}".rstrip())
         if reply.config_errors:
@@ -145,8 +147,13 @@ class RunCoordinator:
         max_steps = int(run.tags.get(MAX_CONCURRENT_STEPS_TAG, DEFAULT_MAX_CONCURRENT_STEPS))
         active = ActiveExecution(plan, run.run_id, known, max_steps)
         context = RunExecutionContext(
-            run.run_id, run.location_name, run.pipeline_name, plan.mode, run.run_config,
-            self._io_base_dir, run.tags,
+            run.run_id,
+            run.location_name,
+            run.pipeline_name,
+            plan.mode,
+            run.run_config,
+            self._io_base_dir,
+            run.tags,
         )
         canceling = False
         while True:

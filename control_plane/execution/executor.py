@@ -54,9 +54,11 @@ class StepExecutor(ABC):
     def cancel(self, run_id: str) -> None:
         """Stops the run's steps in flight; each then ends with a STEP_FAILURE."""
 
+    @abstractmethod
     def run_finished(self, run_id: str) -> None:
         """Drops whatever the executor kept for a run that has ended."""
 
+    @abstractmethod
     def shutdown(self) -> None:
         """Releases threads and connections."""
 

@@ -1,0 +1,40 @@
+"""Shared benchmark plumbing: a temporary instance with a control plane and a code server."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import resource
+import statistics
+import tempfile
+from collections.abc import Iterator
+
+from control_plane.instance import Instance
+from control_plane.service import ControlPlane
+from control_plane.workspace import Workspace
+
+REPOS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "repos")
+
+
+@contextlib.contextmanager
+def control_plane_for(repo_file: str, env: dict[str, str]) -> Iterator[ControlPlane]:
+    """A started control plane on a fresh SQLite instance, serving `repo_file`."""
+    os.environ.update(env)
+    with tempfile.TemporaryDirectory(prefix="lodestar-bench-") as home:
+        instance = Instance.from_env(home)
+        plane = ControlPlane(instance, Workspace.from_python_file(os.path.join(REPOS, repo_file)))
+        plane.start()
+        try:
+            yield plane
+        finally:
+            plane.stop()
+            instance.storage.dispose()
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process (the control plane), in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
