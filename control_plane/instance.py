@@ -156,7 +156,7 @@ class Instance:
     def _schema_revision_and_run_count(self, head: str) -> tuple[str | None, int | None]:
         storage_config = self._config.storage
         if isinstance(storage_config, SqliteStorageConfig) and not storage_config.path.exists():
-            return None, 0
+            return None, None
         storage = SqlStorage(storage_config.url)
         try:
             with self._storage_errors():
