@@ -118,11 +118,7 @@ def test_an_absolute_io_base_dir_is_kept(tmp_path):
         ("storage: {mysql: {url: 'postgresql://h/d'}}\n", "storage.mysql.url", "mysql://"),
         ("storage: {mysql: {url: 'not a url'}}\n", "storage.mysql.url", "not a database URL"),
         ("storage: {mysql: {url: 'mysql://h'}}\n", "storage.mysql.url", "names no database"),
-        (
-            "storage: {mysql: {host: h, user: u, db: d, port: abc}}\n",
-            "storage.mysql.port",
-            "integer",
-        ),
+        ("storage: {mysql: {host: h, user: u, db: d, port: x}}\n", "storage.mysql.port", "integer"),
         ("storage: {mysql: {host: h, user: u, db: d, pasword: x}}\n", "storage.mysql", "'pasword'"),
         ("run_queue: {max_concurrent_runs: 0}\n", "run_queue.max_concurrent_runs", "at least 1"),
         ("run_queue: {max_concurrent_runs: true}\n", "run_queue.max_concurrent_runs", "integer"),
