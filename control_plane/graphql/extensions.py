@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import strawberry
 from strawberry.extensions import FieldExtension
 from strawberry.types.field import StrawberryField
 
@@ -24,19 +25,16 @@ class TypedErrors(FieldExtension):
         self.field = field
 
     def allows(self, result_type: type) -> bool:
-        members = getattr(self.field.type, "types", ())
-        return any(getattr(m, "__strawberry_definition__", m) is _definition(result_type)
-                   for m in members)
+        return result_type in getattr(self.field.type, "types", ())
 
     async def resolve_async(self, next_, source: Any, info, **kwargs: Any) -> Any:
         try:
             return await next_(source, info, **kwargs)
         except Exception as exc:
-            result = error_result(exc)
-            if isinstance(result, PythonError) or not self.allows(type(result)):
+            if not isinstance(exc, errors.LodestarError):
                 log.exception("%s failed", info.field_name)
-                return PythonError.from_exception(exc)
-            return result
+            result = error_result(exc)
+            return result if self.allows(type(result)) else PythonError.from_exception(exc)
 
 
 class RefusedWhenReadOnly(FieldExtension):
@@ -48,5 +46,13 @@ class RefusedWhenReadOnly(FieldExtension):
         return await next_(source, info, **kwargs)
 
 
-def _definition(cls: type) -> Any:
-    return getattr(cls, "__strawberry_definition__", cls)
+def root_query(description: str) -> Any:
+    """A root query field whose errors are typed results."""
+    return strawberry.field(description=description, extensions=[TypedErrors()])
+
+
+def root_mutation(description: str) -> Any:
+    """A root mutation field: typed errors, and refused when the server is read-only."""
+    return strawberry.mutation(
+        description=description, extensions=[RefusedWhenReadOnly(), TypedErrors()]
+    )

@@ -9,7 +9,6 @@ import strawberry
 from strawberry.scalars import JSON
 
 from control_plane.graphql.basic_types import AssetKey, OutputRef, RetryPolicy, Tag
-from user_code_server.protocol import InputSource as InputSourceSnapshot
 from user_code_server.protocol import (
     InputSnapshot,
     ModeSnapshot,
@@ -18,6 +17,7 @@ from user_code_server.protocol import (
     SolidSnapshot,
     SourceKind,
 )
+from user_code_server.protocol import InputSource as InputSourceSnapshot
 
 if TYPE_CHECKING:
     from control_plane.service import CodeLocationInfo

@@ -64,7 +64,7 @@ class Run:
         )
 
 
-@strawberry.input(description="Runs matching every given criterion.")
+@strawberry.input(name="RunsFilter", description="Runs matching every given criterion.")
 class RunsFilterInput:
     run_ids: list[str] | None = None
     pipeline_name: str | None = None

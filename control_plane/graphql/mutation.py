@@ -1,0 +1,70 @@
+"""Root mutations; each is refused with ReadOnlyError when the server runs read-only."""
+
+from __future__ import annotations
+
+import asyncio
+
+import strawberry
+from strawberry.scalars import JSON
+
+from control_plane.graphql import arguments
+from control_plane.graphql.basic_types import TagInput
+from control_plane.graphql.context import Info
+from control_plane.graphql.extensions import root_mutation
+from control_plane.graphql.results import (
+    LaunchRunResult,
+    LaunchRunSuccess,
+    ReexecuteRunResult,
+    TerminateRunResult,
+    TerminateRunSuccess,
+)
+from control_plane.graphql.runs import Run
+
+
+@strawberry.type
+class Mutation:
+    @root_mutation("Validates the run config against the plan and queues a run.")
+    async def launch_run(
+        self,
+        info: Info,
+        pipeline: str,
+        location: str | None = None,
+        run_config: JSON | None = None,
+        tags: list[TagInput] | None = None,
+        mode: str | None = None,
+        solid_selection: list[str] | None = None,
+    ) -> LaunchRunResult:
+        run = await asyncio.to_thread(
+            info.context.control_plane.launch_run,
+            pipeline,
+            run_config=arguments.run_config(run_config),
+            location=location,
+            tags=TagInput.to_dict(tags),
+            mode=mode,
+            solid_selection=solid_selection,
+        )
+        return LaunchRunSuccess(run=Run.from_record(run))
+
+    @root_mutation("Asks a queued or running run to stop.")
+    async def terminate_run(self, info: Info, run_id: str) -> TerminateRunResult:
+        run = await asyncio.to_thread(info.context.control_plane.terminate_run, run_id)
+        return TerminateRunSuccess(run=Run.from_record(run))
+
+    @root_mutation(
+        "A new run of the same pipeline and config, child of `runId`: every step, only the "
+        "failed and skipped ones (`fromFailure`), or the steps of `stepSelection`."
+    )
+    async def reexecute_run(
+        self,
+        info: Info,
+        run_id: str,
+        from_failure: bool = False,
+        step_selection: list[str] | None = None,
+    ) -> ReexecuteRunResult:
+        run = await asyncio.to_thread(
+            info.context.control_plane.reexecute_run,
+            run_id,
+            from_failure=from_failure,
+            step_selection=step_selection,
+        )
+        return LaunchRunSuccess(run=Run.from_record(run))

@@ -1,0 +1,41 @@
+"""The schema, with the limits that refuse hostile documents before any resolver runs."""
+
+from __future__ import annotations
+
+import logging
+
+import strawberry
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+
+from control_plane.graphql.mutation import Mutation
+from control_plane.graphql.query import Query
+
+# GraphiQL's introspection query nests 13 levels and has about 400 tokens.
+MAX_DEPTH = 20
+MAX_ALIASES = 100
+MAX_TOKENS = 5000
+
+log = logging.getLogger(__name__)
+
+
+class LodestarSchema(strawberry.Schema):
+    """Logs only errors raised while resolving: a refused document is the client's concern,
+    and logging it whole would let hostile documents flood the log."""
+
+    def process_errors(self, errors, execution_context=None) -> None:
+        for error in errors:
+            if error.original_error is not None:
+                log.error("%s", error.message, exc_info=error.original_error)
+
+
+def build_schema() -> strawberry.Schema:
+    """The Lodestar GraphQL schema."""
+    return LodestarSchema(
+        query=Query,
+        mutation=Mutation,
+        extensions=[
+            MaxTokensLimiter(max_token_count=MAX_TOKENS),
+            QueryDepthLimiter(max_depth=MAX_DEPTH),
+            MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        ],
+    )
