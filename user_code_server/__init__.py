@@ -1,0 +1,43 @@
+"""The user code server, and the SDK users import from it (`from user_code_server import solid`)."""
+
+from user_code_server.sdk import (
+    AssetKey,
+    AssetMaterialization,
+    DynamicOutput,
+    DynamicOutputDefinition,
+    Failure,
+    Field,
+    InputDefinition,
+    ModeDefinition,
+    Noneable,
+    Nothing,
+    Output,
+    OutputDefinition,
+    RetryPolicy,
+    RetryRequested,
+    pipeline,
+    repository,
+    resource,
+    solid,
+)
+
+__all__ = [
+    "AssetKey",
+    "AssetMaterialization",
+    "DynamicOutput",
+    "DynamicOutputDefinition",
+    "Failure",
+    "Field",
+    "InputDefinition",
+    "ModeDefinition",
+    "Noneable",
+    "Nothing",
+    "Output",
+    "OutputDefinition",
+    "RetryPolicy",
+    "RetryRequested",
+    "pipeline",
+    "repository",
+    "resource",
+    "solid",
+]

@@ -1,0 +1,45 @@
+"""The SDK users write pipelines with: solids, pipelines, config, resources, repositories."""
+
+from user_code_server.sdk.config import Field, Noneable
+from user_code_server.sdk.context import SolidExecutionContext
+from user_code_server.sdk.errors import DefinitionError, Failure
+from user_code_server.sdk.events import AssetKey, AssetMaterialization, DynamicOutput, Output
+from user_code_server.sdk.pipeline import PipelineDefinition, pipeline
+from user_code_server.sdk.repository import RepositoryDefinition, repository
+from user_code_server.sdk.resources import ModeDefinition, ResourceDefinition, resource
+from user_code_server.sdk.retries import RetryPolicy, RetryRequested
+from user_code_server.sdk.solid import (
+    DynamicOutputDefinition,
+    InputDefinition,
+    OutputDefinition,
+    SolidDefinition,
+    solid,
+)
+from user_code_server.sdk.types import Nothing
+
+__all__ = [
+    "AssetKey",
+    "AssetMaterialization",
+    "DefinitionError",
+    "DynamicOutput",
+    "DynamicOutputDefinition",
+    "Failure",
+    "Field",
+    "InputDefinition",
+    "ModeDefinition",
+    "Noneable",
+    "Nothing",
+    "Output",
+    "OutputDefinition",
+    "PipelineDefinition",
+    "RepositoryDefinition",
+    "ResourceDefinition",
+    "RetryPolicy",
+    "RetryRequested",
+    "SolidDefinition",
+    "SolidExecutionContext",
+    "pipeline",
+    "repository",
+    "resource",
+    "solid",
+]
