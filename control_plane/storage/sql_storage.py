@@ -227,8 +227,8 @@ def asset_key_string(path: Iterable[str]) -> str:
     return _dumps(list(path))
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+# One encoder for every row: json.dumps with options would build a new one per call.
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _loads_optional(text: str | None) -> Any:
