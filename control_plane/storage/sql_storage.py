@@ -47,6 +47,10 @@ _TAG_COLUMNS = {
 }
 
 
+# One encoder for every row: json.dumps with options would build a new one per call.
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def create_engine(url: str | sa.URL) -> sa.Engine:
     """An engine with the backend's settings: SQLite pragmas, or MySQL pool recycling."""
     url = sa.make_url(url)
@@ -82,6 +86,7 @@ class SqlStorage(Storage):
 
     @property
     def engine(self) -> sa.Engine:
+        """The one engine (and connection pool) every method uses."""
         return self._engine
 
     # Runs
@@ -108,7 +113,10 @@ class SqlStorage(Storage):
     ) -> list[PipelineRun]:
         query = sa.select(runs).where(*_filter_clauses(filters)).order_by(runs.c.id.desc())
         if cursor is not None:
-            cursor_id = sa.select(runs.c.id).where(runs.c.run_id == cursor).scalar_subquery()
+            cursor_run = runs.alias("cursor_run")
+            cursor_id = (
+                sa.select(cursor_run.c.id).where(cursor_run.c.run_id == cursor).scalar_subquery()
+            )
             query = query.where(runs.c.id < cursor_id)
         if limit is not None:
             query = query.limit(limit)
@@ -225,10 +233,6 @@ class SqlStorage(Storage):
 def asset_key_string(path: Iterable[str]) -> str:
     """How an asset key is stored in `event_logs.asset_key`: the JSON list of its path."""
     return _dumps(list(path))
-
-
-# One encoder for every row: json.dumps with options would build a new one per call.
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _loads_optional(text: str | None) -> Any:
