@@ -93,6 +93,7 @@ class Instance:
 
     @property
     def io_base_dir(self) -> Path:
+        """Where the IO manager keeps step outputs."""
         return self._config.io_manager.base_dir
 
     @property
@@ -113,7 +114,7 @@ class Instance:
                 try:
                     with self._storage_errors():
                         check_schema(storage.engine)
-                except BaseException:
+                except Exception:
                     storage.dispose()
                     raise
                 self._storage = storage
