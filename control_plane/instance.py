@@ -92,9 +92,9 @@ class Instance:
         return self._config
 
     @property
-    def io_base_dir(self) -> Path:
-        """Where the IO manager keeps step outputs."""
-        return self._config.io_manager.base_dir
+    def io_base_dir(self) -> str:
+        """Where the IO manager keeps step outputs (an absolute path, as the wire carries it)."""
+        return str(self._config.io_manager.base_dir)
 
     @property
     def storage_url(self) -> str:
@@ -143,7 +143,7 @@ class Instance:
             "schema_up_to_date": revision == head,
             "run_count": run_count,
             "max_concurrent_runs": self._config.run_queue.max_concurrent_runs,
-            "io_base_dir": str(self.io_base_dir),
+            "io_base_dir": self.io_base_dir,
             "auth_token_set": self._config.code_servers.auth_token is not None,
         }
 

@@ -28,7 +28,7 @@ def test_defaults_without_a_config_file(tmp_path, monkeypatch):
     assert instance.config.storage == SqliteStorageConfig(tmp_path / "lodestar.db")
     assert instance.config.run_queue.max_concurrent_runs == 10
     assert instance.config.code_servers.auth_token is None
-    assert instance.io_base_dir == tmp_path / "storage"
+    assert instance.io_base_dir == str(tmp_path / "storage")
 
 
 def test_home_defaults_to_dot_lodestar_and_an_argument_wins(tmp_path, monkeypatch):
@@ -72,7 +72,7 @@ io_manager:
     assert instance.storage_url == "mysql+pymysql://lodestar:***@db.internal:3307/orchestration"
     assert config.run_queue.max_concurrent_runs == 3
     assert config.code_servers.auth_token == "s3cret"
-    assert instance.io_base_dir == tmp_path / "outputs"
+    assert instance.io_base_dir == str(tmp_path / "outputs")
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_sqlite_spellings(tmp_path, text):
 def test_an_absolute_io_base_dir_is_kept(tmp_path):
     instance = instance_with(tmp_path, f"io_manager:\n  base_dir: {tmp_path / 'elsewhere'}\n")
 
-    assert instance.io_base_dir == tmp_path / "elsewhere"
+    assert instance.io_base_dir == str(tmp_path / "elsewhere")
 
 
 @pytest.mark.parametrize(
