@@ -110,14 +110,16 @@ class SqlStorage(Storage):
         filters: RunsFilter | None = None,
         limit: int | None = None,
         cursor: str | None = None,
+        oldest_first: bool = False,
     ) -> list[PipelineRun]:
-        query = sa.select(runs).where(*_filter_clauses(filters)).order_by(runs.c.id.desc())
+        order = runs.c.id.asc() if oldest_first else runs.c.id.desc()
+        query = sa.select(runs).where(*_filter_clauses(filters)).order_by(order)
         if cursor is not None:
             cursor_run = runs.alias("cursor_run")
             cursor_id = (
                 sa.select(cursor_run.c.id).where(cursor_run.c.run_id == cursor).scalar_subquery()
             )
-            query = query.where(runs.c.id < cursor_id)
+            query = query.where(runs.c.id > cursor_id if oldest_first else runs.c.id < cursor_id)
         if limit is not None:
             query = query.limit(limit)
         with self._engine.connect() as conn:
