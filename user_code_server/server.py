@@ -263,6 +263,8 @@ def serve(
     try:
         bound_port = server.add_insecure_port(f"{host}:{port}")
     except RuntimeError as error:
+        if pool is not None:
+            pool.stop()
         raise CodeServerError(f"could not listen on {host}:{port}: {error}") from None
     restore = _on_signals(lambda: (signalled.set(), shutdown.set()))
     server.start()

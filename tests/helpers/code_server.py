@@ -1,0 +1,115 @@
+"""Starting a user code server as a real process for tests, and cleaning up after it."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from user_code_server.protocol import UserCodeClient
+
+READY_LINE = re.compile(
+    r"lodestar code server ready on (?P<host>[^:\s]+):(?P<port>\d+) \(pid (?P<pid>\d+)\)"
+)
+REPOS_DIR = Path(__file__).resolve().parent.parent / "code_server" / "repos"
+
+
+@dataclass
+class CodeServerProcess:
+    """A running code server: its process, address and the clients opened on it."""
+
+    process: subprocess.Popen
+    host: str
+    port: int
+    auth_token: str | None = None
+    _clients: list[UserCodeClient] = field(default_factory=list)
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def client(self, auth_token: str | None = ..., timeout: float = 30) -> UserCodeClient:
+        """A client for this server, with the server's token unless another is given."""
+        token = self.auth_token if auth_token is ... else auth_token
+        client = UserCodeClient(self.host, self.port, auth_token=token, timeout=timeout)
+        self._clients.append(client)
+        return client
+
+    def worker_pids(self) -> set[int]:
+        return child_pids(self.pid)
+
+    def stop(self, timeout: float = 10) -> int:
+        """SIGTERM, then SIGKILL after `timeout`; returns the exit code."""
+        for client in self._clients:
+            client.close()
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        return self.process.wait()
+
+
+def start_code_server(
+    repo: str | Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    auth_token: str | None = None,
+    timeout: float = 30,
+) -> CodeServerProcess:
+    """Starts `python -m user_code_server -f REPO --port 0 ARGS` and waits for its ready line.
+
+    A bare file name is looked up in tests/code_server/repos/.
+    """
+    path = Path(repo) if Path(repo).is_absolute() or os.sep in str(repo) else REPOS_DIR / repo
+    command = [sys.executable, "-m", "user_code_server", "-f", str(path), "--port", "0", *args]
+    if auth_token:
+        command += ["--auth-token", auth_token]
+    process = subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+    timer = threading.Timer(timeout, process.kill)
+    timer.start()
+    try:
+        for line in process.stdout:
+            match = READY_LINE.search(line)
+            if match:
+                break
+        else:
+            raise RuntimeError(f"code server exited before it was ready: {process.wait()}")
+    finally:
+        timer.cancel()
+    threading.Thread(target=process.stdout.read, daemon=True).start()  # never block its prints
+    return CodeServerProcess(process, match["host"], int(match["port"]), auth_token)
+
+
+def child_pids(pid: int) -> set[int]:
+    """The live (not zombie) child processes of `pid`, from /proc."""
+    children = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[0] != "Z" and int(fields[1]) == pid:
+            children.add(int(stat.parent.name))
+    return children
+
+
+def pid_alive(pid: int) -> bool:
+    """True while `pid` runs (a zombie counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
