@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from user_code_server.sdk.checks import check_name
@@ -96,24 +96,23 @@ class Resources:
             ) from None
 
 
-@contextlib.contextmanager
-def build_resources(
+def init_resources(
+    stack: contextlib.ExitStack,
     mode: ModeDefinition,
     keys: tuple[str, ...],
     configs: dict[str, Any],
     run_id: str,
     log: Any,
     solid: str,
-) -> Iterator[Resources]:
-    """Initialises the resources `keys` of `mode`; generator resources tear down on exit."""
-    with contextlib.ExitStack() as stack:
-        values = {}
-        for key in keys:
-            definition = mode.resource_defs[key]
-            context = InitResourceContext(configs.get(key), run_id, log)
-            if definition.is_generator:
-                manager = contextlib.contextmanager(definition.resource_fn)(context)
-                values[key] = stack.enter_context(manager)
-            else:
-                values[key] = definition.resource_fn(context)
-        yield Resources(values, solid)
+) -> Resources:
+    """Initialises the resources `keys` of `mode`; generator resources tear down with `stack`."""
+    values = {}
+    for key in keys:
+        definition = mode.resource_defs[key]
+        context = InitResourceContext(configs.get(key), run_id, log)
+        if definition.is_generator:
+            manager = contextlib.contextmanager(definition.resource_fn)(context)
+            values[key] = stack.enter_context(manager)
+        else:
+            values[key] = definition.resource_fn(context)
+    return Resources(values, solid)
