@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from typing import TYPE_CHECKING
 
 import uvicorn
@@ -117,12 +118,24 @@ def serve(
     port: int = DEFAULT_PORT,
     read_only: bool = False,
 ) -> None:
-    """Serves until SIGINT or SIGTERM; the caller then stops the control plane."""
+    """Serves until SIGINT or SIGTERM, then returns; the caller stops the control plane."""
     config = uvicorn.Config(
         build_app(control_plane, read_only),
         host=host,
         port=port,
-        log_level="warning",
+        access_log=False,
         timeout_graceful_shutdown=5,
     )
-    uvicorn.Server(config).run()
+    # Once shut down, uvicorn re-raises the signal that stopped it: with the default
+    # SIGTERM handler that would kill the process before the caller could clean up.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        uvicorn.Server(config).run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt

@@ -1,0 +1,1 @@
+"""The `lodestar` command groups, one module each."""

@@ -1,0 +1,180 @@
+"""The GraphQL documents the CLI sends (a test validates each against the schema)."""
+
+ERROR_FIELDS = """
+fragment ErrorFields on Error {
+  message
+  ... on RunConfigValidationError { errors { path message } }
+}
+"""
+
+RUN_FIELDS = """
+fragment RunFields on Run {
+  runId pipelineName location status mode
+  tags { key value }
+  parentRunId rootRunId createdAt startTime endTime
+}
+"""
+
+CODE_LOCATIONS = (
+    """
+query CodeLocations {
+  codeLocations {
+    __typename
+    ...ErrorFields
+    ... on CodeLocationConnection {
+      nodes {
+        name address status error
+        pipelines { name description solids { name } }
+      }
+    }
+  }
+}
+"""
+    + ERROR_FIELDS
+)
+
+PIPELINE = (
+    """
+query Pipeline($name: String!, $location: String) {
+  pipeline(name: $name, location: $location) {
+    __typename
+    ...ErrorFields
+    ... on Pipeline {
+      name location description
+      tags { key value }
+      modes { name resources { name } }
+      solids {
+        name definitionName description
+        mappedOver { solid output }
+        inputs { name type sources { solid output kind } }
+        outputs { name type isDynamic assetKey { key } }
+      }
+    }
+  }
+}
+"""
+    + ERROR_FIELDS
+)
+
+EXECUTION_PLAN = (
+    """
+query ExecutionPlan(
+  $pipeline: String!, $location: String, $runConfig: JSON, $mode: String
+) {
+  executionPlan(pipeline: $pipeline, location: $location, runConfig: $runConfig, mode: $mode) {
+    __typename
+    ...ErrorFields
+    ... on ExecutionPlan {
+      pipeline mode
+      steps {
+        key solid isMapped
+        inputs { name sources { solid output kind } }
+        outputs { name isDynamic }
+      }
+    }
+  }
+}
+"""
+    + ERROR_FIELDS
+)
+
+RUNS = (
+    """
+query Runs($filter: RunsFilter, $limit: Int!, $cursor: String) {
+  runs(filter: $filter, limit: $limit, cursor: $cursor) {
+    __typename
+    ...ErrorFields
+    ... on RunConnection { cursor hasMore nodes { ...RunFields } }
+  }
+}
+"""
+    + ERROR_FIELDS
+    + RUN_FIELDS
+)
+
+RUN = (
+    """
+query Run($runId: String!) {
+  run(runId: $runId) {
+    __typename
+    ...ErrorFields
+    ... on Run {
+      ...RunFields
+      runConfig solidSelection stepSelection updatedAt
+      stepStats { stepKey status attempts startTime endTime error }
+    }
+  }
+}
+"""
+    + ERROR_FIELDS
+    + RUN_FIELDS
+)
+
+RUN_EVENTS = (
+    """
+query RunEvents($runId: String!, $afterCursor: String, $limit: Int!) {
+  runEvents(runId: $runId, afterCursor: $afterCursor, limit: $limit) {
+    __typename
+    ...ErrorFields
+    ... on RunEventConnection {
+      cursor hasMore
+      events {
+        cursor stepKey eventType timestamp message level attempt mappingKey outputName
+        error { className message cause }
+      }
+    }
+  }
+  run(runId: $runId) {
+    __typename
+    ... on Run { status startTime endTime createdAt }
+  }
+}
+"""
+    + ERROR_FIELDS
+)
+
+LAUNCH_RUN = (
+    """
+mutation LaunchRun(
+  $pipeline: String!, $location: String, $runConfig: JSON, $tags: [TagInput!], $mode: String
+) {
+  launchRun(
+    pipeline: $pipeline, location: $location, runConfig: $runConfig, tags: $tags, mode: $mode
+  ) {
+    __typename
+    ...ErrorFields
+    ... on LaunchRunSuccess { run { ...RunFields } }
+  }
+}
+"""
+    + ERROR_FIELDS
+    + RUN_FIELDS
+)
+
+TERMINATE_RUN = (
+    """
+mutation TerminateRun($runId: String!) {
+  terminateRun(runId: $runId) {
+    __typename
+    ...ErrorFields
+    ... on TerminateRunSuccess { run { ...RunFields } }
+  }
+}
+"""
+    + ERROR_FIELDS
+    + RUN_FIELDS
+)
+
+REEXECUTE_RUN = (
+    """
+mutation ReexecuteRun($runId: String!, $fromFailure: Boolean!, $stepSelection: [String!]) {
+  reexecuteRun(runId: $runId, fromFailure: $fromFailure, stepSelection: $stepSelection) {
+    __typename
+    ...ErrorFields
+    ... on LaunchRunSuccess { run { ...RunFields } }
+  }
+}
+"""
+    + ERROR_FIELDS
+    + RUN_FIELDS
+)

@@ -1,0 +1,70 @@
+"""The `lodestar` command: command groups, global options, and how errors are shown."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from dataclasses import dataclass
+
+import click
+
+from cli.commands.code_server import code_server_group
+from cli.commands.execute import execute
+from cli.commands.instance import instance_group
+from cli.commands.pipelines import pipeline_group
+from cli.commands.runs import run_group
+from cli.commands.up import up
+from cli.errors import CliError
+
+
+@dataclass
+class GlobalOptions:
+    debug: bool = False
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks of errors.")
+@click.version_option(package_name="lodestar-orchestrator")
+@click.pass_obj
+def cli(options: GlobalOptions, debug: bool) -> None:
+    """Lodestar: pipelines of Python steps, run by a control plane."""
+    options.debug = debug
+
+
+for command in (code_server_group, up, execute, run_group, pipeline_group, instance_group):
+    cli.add_command(command)
+
+
+def main() -> None:
+    """Entry point of the `lodestar` console script."""
+    options = GlobalOptions()
+    try:
+        code = cli.main(obj=options, standalone_mode=False)
+    except click.UsageError as error:
+        error.show()
+        code = error.exit_code
+    except CliError as error:
+        _debug_traceback(options)
+        error.show()
+        code = error.exit_code
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("interrupted", err=True)
+        code = 130
+    except Exception as error:  # every other error: a message, no traceback unless --debug
+        _debug_traceback(options)
+        CliError(_describe(error)).show()
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _describe(error: Exception) -> str:
+    from control_plane.errors import LodestarError
+
+    if isinstance(error, LodestarError | OSError):
+        return str(error)
+    return f"{type(error).__name__}: {error} (run with --debug for the traceback)"
+
+
+def _debug_traceback(options: GlobalOptions) -> None:
+    if options.debug:
+        traceback.print_exc()

@@ -1,0 +1,83 @@
+"""Options several commands share: --url, --json, -c config files, --tag."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import click
+import yaml
+
+from cli.errors import CliError
+from cli.graphql_client import DEFAULT_URL, GraphQLClient
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+
+config_option = click.option(
+    "-c",
+    "--config",
+    "config_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Run config YAML file; several are merged deeply, later ones winning.",
+)
+
+
+def _parse_tags(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict:
+    tags = {}
+    for value in values:
+        key, sep, tag_value = value.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"expected KEY=VALUE, got {value!r}")
+        tags[key] = tag_value
+    return tags
+
+
+tag_option = click.option(
+    "--tag", "tags", multiple=True, metavar="KEY=VALUE", callback=_parse_tags, help="Run tag."
+)
+
+
+def uses_control_plane(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Adds `--url` (env LODESTAR_URL) and passes the command a `client`."""
+
+    @click.option(
+        "--url",
+        envvar="LODESTAR_URL",
+        default=DEFAULT_URL,
+        show_default=True,
+        help="GraphQL endpoint of the control plane (env LODESTAR_URL).",
+    )
+    @functools.wraps(command)
+    def with_client(*args: Any, url: str, **kwargs: Any) -> Any:
+        return command(*args, client=GraphQLClient(url), **kwargs)
+
+    return with_client
+
+
+def load_run_config(paths: tuple[str, ...]) -> dict:
+    """The YAML files merged deeply in order: mappings merge, anything else is replaced."""
+    config: dict = {}
+    for path in paths:
+        with open(path) as f:
+            try:
+                document = yaml.safe_load(f)
+            except yaml.YAMLError as error:
+                raise CliError(f"{path}: not valid YAML: {error}") from None
+        if document is None:
+            continue
+        if not isinstance(document, dict):
+            raise CliError(f"{path}: a run config must be a mapping at the top level")
+        config = deep_merge(config, document)
+    return config
+
+
+def deep_merge(base: dict, override: dict) -> dict:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
