@@ -1,0 +1,122 @@
+"""Pipelines that exercise the run coordinator: failures, retries, crashes, slow steps."""
+
+import os
+import time
+from typing import List
+
+from user_code_server import (
+    DynamicOutput,
+    DynamicOutputDefinition,
+    RetryPolicy,
+    RetryRequested,
+    pipeline,
+    solid,
+)
+
+
+@solid
+def produce(context) -> int:
+    return 20
+
+
+@solid(config_schema={"marker": str})
+def maybe_fail(context, value: int) -> int:
+    """Fails until the marker file exists."""
+    if not os.path.exists(context.solid_config["marker"]):
+        raise RuntimeError("marker file missing")
+    return value + 1
+
+
+@solid
+def double(context, value: int) -> int:
+    return value * 2
+
+
+@solid
+def independent(context) -> str:
+    return "done"
+
+
+@pipeline
+def fail_then_fix():
+    double(maybe_fail(produce()))
+    independent()
+
+
+def _attempts(path: str) -> int:
+    """Counts calls across processes in a file."""
+    with open(path, "a") as f:
+        f.write("x")
+    with open(path) as f:
+        return len(f.read())
+
+
+@solid(config_schema={"counter": str}, retry_policy=RetryPolicy(max_retries=2))
+def flaky(context) -> int:
+    attempt = _attempts(context.solid_config["counter"])
+    if attempt < 3:
+        raise ValueError(f"flaky attempt {attempt}")
+    return attempt
+
+
+@solid(config_schema={"counter": str})
+def asks_for_retry(context) -> int:
+    attempt = _attempts(context.solid_config["counter"])
+    if attempt < 2:
+        raise RetryRequested(max_retries=1, seconds_to_wait=0.1)
+    return attempt
+
+
+@pipeline
+def retries():
+    flaky()
+    asks_for_retry()
+
+
+@solid(config_schema={"seconds": float})
+def sleepy(context) -> int:
+    time.sleep(context.solid_config["seconds"])
+    return 1
+
+
+@solid
+def after_sleep(context, value: int) -> int:
+    return value + 1
+
+
+@pipeline
+def slow():
+    after_sleep(sleepy())
+
+
+@solid
+def crash(context) -> int:
+    os._exit(3)
+
+
+@pipeline
+def crashing():
+    double(crash())
+
+
+@solid(config_schema={"marker": str}, output_defs=[DynamicOutputDefinition(str)])
+def keys(context):
+    for key in ["a", "b", "c"]:
+        yield DynamicOutput(key, mapping_key=key)
+
+
+@solid(config_schema={"marker": str})
+def per_key(context, key: str) -> str:
+    if key == "b" and not os.path.exists(context.solid_config["marker"]):
+        raise RuntimeError("b needs the marker")
+    return key.upper()
+
+
+@solid
+def join(context, values: List[str]) -> str:
+    return "".join(values)
+
+
+@pipeline
+def mapped():
+    join(keys().map(per_key).collect())
