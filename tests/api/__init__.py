@@ -1,0 +1,1 @@
+"""Tests of the GraphQL API through a real `lodestar up` process."""
