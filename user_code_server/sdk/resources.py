@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from user_code_server.sdk.checks import check_name
@@ -105,14 +105,24 @@ def init_resources(
     log: Any,
     solid: str,
 ) -> Resources:
-    """Initialises the resources `keys` of `mode`; generator resources tear down with `stack`."""
+    """Initialises the resources `keys` of `mode`. Generator resources resume after their
+    `yield` when `stack` closes, whether the step failed or not (as in Dagster)."""
     values = {}
     for key in keys:
         definition = mode.resource_defs[key]
         context = InitResourceContext(configs.get(key), run_id, log)
         if definition.is_generator:
-            manager = contextlib.contextmanager(definition.resource_fn)(context)
-            values[key] = stack.enter_context(manager)
+            generator = definition.resource_fn(context)
+            values[key] = next(generator)
+            stack.callback(_tear_down, key, generator)
         else:
             values[key] = definition.resource_fn(context)
     return Resources(values, solid)
+
+
+def _tear_down(key: str, generator: Iterator[Any]) -> None:
+    if next(generator, _DONE) is not _DONE:
+        raise DefinitionError(f"resource '{key}' yielded more than once")
+
+
+_DONE = object()
