@@ -74,9 +74,9 @@ def retries():
 
 
 @solid(config_schema={"seconds": float})
-def sleepy(context) -> int:
+def sleepy(context, value: int = 0) -> int:
     time.sleep(context.solid_config["seconds"])
-    return 1
+    return value + 1
 
 
 @solid
@@ -120,3 +120,8 @@ def join(context, values: List[str]) -> str:
 @pipeline
 def mapped():
     join(keys().map(per_key).collect())
+
+
+@pipeline
+def two_sleeps():
+    sleepy.alias("second")(after_sleep(sleepy.alias("first")()))
