@@ -58,6 +58,7 @@ def retry_policy_snapshot(policy: RetryPolicy | None) -> RetryPolicySnapshot:
 
 
 def output_snapshot(output: OutputDefinition) -> OutputSnapshot:
+    """The snapshot of one output definition."""
     return OutputSnapshot(
         name=output.name,
         type_name=output.dagster_type.name,

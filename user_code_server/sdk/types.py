@@ -35,7 +35,7 @@ def describe(value: Any) -> str:
     return "None" if value is None else type(value).__name__
 
 
-Any_ = LodestarType("Any")
+ANY = LodestarType("Any")
 Nothing = LodestarType("Nothing", lambda value: None if value is None else describe(value))
 """The type of inputs that only order solids: no value passes, the compute function has no
 parameter for them."""
@@ -132,7 +132,7 @@ def resolve_type(hint: Any) -> LodestarType:
     if isinstance(hint, LodestarType):
         return hint
     if hint is typing.Any or hint is inspect.Parameter.empty:
-        return Any_
+        return ANY
     if hint in _BUILTINS:
         return _BUILTINS[hint]
     if isinstance(hint, str | typing.ForwardRef):
@@ -144,10 +144,10 @@ def resolve_type(hint: Any) -> LodestarType:
         inner = options[0] if len(options) == 1 else _union(options)
         return _optional(inner) if type(None) in args else inner
     if origin is list:
-        item = resolve_type(args[0]) if args else Any_
+        item = resolve_type(args[0]) if args else ANY
         return LodestarType(f"List[{item.name}]", _list_check(item))
     if origin is dict:
-        key, val = (resolve_type(a) for a in args) if args else (Any_, Any_)
+        key, val = (resolve_type(a) for a in args) if args else (ANY, ANY)
         return LodestarType(f"Dict[{key.name}, {val.name}]", _dict_check(key, val))
     if isinstance(origin, type):
         arg_names = ", ".join("..." if a is Ellipsis else resolve_type(a).name for a in args)
@@ -160,7 +160,7 @@ def resolve_type(hint: Any) -> LodestarType:
 
 def _union(options: list[LodestarType]) -> LodestarType:
     if any(o.check is None for o in options):
-        return Any_
+        return ANY
     return LodestarType(f"Union[{', '.join(o.name for o in options)}]", _union_check(options))
 
 
