@@ -31,7 +31,8 @@ from user_code_server.protocol import user_code_pb2 as pb
 from user_code_server.protocol import user_code_pb2_grpc as pb_grpc
 from user_code_server.protocol.client import MAX_MESSAGE_BYTES
 from user_code_server.protocol.convert import from_proto, to_proto
-from user_code_server.workers import WorkerPool, failure_event
+from user_code_server.worker_process import encode_events, failure_event
+from user_code_server.workers import WorkerPool
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 4266
@@ -43,6 +44,7 @@ UNAUTHENTICATED_MESSAGE = "missing or wrong code server auth token"
 SHUTDOWN_GRACE_S = 30.0
 SIGNAL_GRACE_S = 2.0
 _RPC_THREADS = 64
+_SIGNAL_POLL_S = 0.1
 
 
 class CodeServerError(Exception):
@@ -162,12 +164,14 @@ class UserCodeServicer(pb_grpc.UserCodeServiceServicer):
     def ExecuteSteps(self, request, context):
         steps = from_proto(request, ExecuteStepsRequest)
         if self._pool is None:
-            events = [failure_event(s, self._code.not_loaded_error()) for s in steps.steps]
+            error = self._code.not_loaded_error()
+            batches = [encode_events([failure_event(s, error) for s in steps.steps])]
         else:
-            events = self._pool.run_steps(steps)
-            context.add_callback(events.cancel)
-        for event in events:
-            yield to_proto(event, pb.StepEvent)
+            run = self._pool.run_steps(steps)
+            context.add_callback(run.cancel)
+            batches = run.batches()
+        for data in batches:
+            yield pb.StepEventBatch.FromString(data)
 
     def Shutdown(self, request, context):
         self._shutdown.set()
@@ -272,7 +276,10 @@ def serve(
         pool.start()
     print(f"lodestar code server ready on {host}:{bound_port} (pid {os.getpid()})", flush=True)
     try:
-        shutdown.wait()
+        # A signal may land on any thread, and its Python handler runs only when the main
+        # thread runs bytecode: wake up now and then rather than block for good.
+        while not shutdown.wait(_SIGNAL_POLL_S):
+            pass
     finally:
         health_servicer.enter_graceful_shutdown()
         _stop(server, pool, signalled.is_set())

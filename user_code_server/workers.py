@@ -1,17 +1,13 @@
 """A pool of warm worker processes that run steps and stream their events back.
 
-Each worker is a fresh interpreter (never a fork of the threaded server) that imports the
-user's repository once, then runs steps one at a time for as long as it lives. A pool
-thread per worker hands it steps and relays its events; when a worker dies mid-step, its
-step fails with the cause and the thread starts a new worker.
-
-A worker's stdout and stderr are two files that the pool owns, so what a step wrote at
-the file-descriptor level is still there when its process dies.
+Each worker is a fresh interpreter (never a fork of the threaded server) running
+`user_code_server.worker_process`. A pool thread per worker hands it steps and relays its
+events; when a worker dies mid-step, its step fails with the cause (and whatever it wrote
+to stdout and stderr) and the thread starts a new worker.
 """
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import itertools
 import os
@@ -24,31 +20,34 @@ import sys
 import tempfile
 import threading
 import time
-import traceback
-from collections.abc import Callable, Iterator
-from functools import cache
+from collections.abc import Iterator
 from multiprocessing.connection import Connection
-from queue import SimpleQueue
+from queue import Empty, SimpleQueue
 
-from user_code_server.loader import CodeTarget, load_repository
+from user_code_server.loader import CodeTarget
 from user_code_server.protocol import (
     ErrorInfo,
     ErrorKind,
-    EventType,
     ExecuteStepsRequest,
     StepEvent,
     StepExecution,
 )
-
-# A step's own stdout/stderr beyond this is cut from the front: the end explains a crash.
-MAX_CAPTURED_BYTES = 1024 * 1024
-_FINAL_EVENTS = frozenset(
-    {EventType.STEP_SUCCESS, EventType.STEP_FAILURE, EventType.STEP_UP_FOR_RETRY}
+from user_code_server.worker_process import (
+    PICKLE_PROTOCOL,
+    STEP_DONE,
+    STOP,
+    encode_events,
+    failure_event,
+    output_events,
+    read_tail,
 )
-_READY = b"ready"
-_STOP = b"stop"
+
+# Bound on the serialized events relayed in one message, well under gRPC's size limits.
+MAX_BATCH_BYTES = 1024 * 1024
+# How long a batch waits for more events: a gRPC message costs both ends far more CPU than
+# an event does, and the workers need that CPU.
+BATCH_LINGER_S = 0.002
 _START_RETRY_DELAY_S = 1.0
-_PICKLE = pickle.HIGHEST_PROTOCOL
 # -u: unbuffered, so what a step printed survives its process dying;
 # -X faulthandler: a segfault leaves a Python traceback in the step's stderr.
 _WORKER_COMMAND = [
@@ -57,142 +56,14 @@ _WORKER_COMMAND = [
     "-X",
     "faulthandler",
     "-c",
-    "import sys; from user_code_server.workers import worker_main; worker_main(int(sys.argv[1]))",
+    "import sys; from user_code_server.worker_process import worker_main; "
+    "worker_main(int(sys.argv[1]))",
 ]
 
 
 def default_pool_size() -> int:
     """One worker per CPU this process may use."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-
-
-def failure_event(step: StepExecution, error: ErrorInfo) -> StepEvent:
-    """A STEP_FAILURE for `step` that the step itself could not report."""
-    return StepEvent(
-        step_key=step.step_key,
-        event_type=EventType.STEP_FAILURE,
-        timestamp=time.time(),
-        message=f"step {step.step_key} failed: {error.message}",
-        level="ERROR",
-        error=error,
-        attempt=step.attempt,
-    )
-
-
-def output_events(step: StepExecution, stdout: str, stderr: str) -> list[StepEvent]:
-    """STEP_STDOUT / STEP_STDERR events for what a step wrote (none for empty streams)."""
-    now = time.time()
-    return [
-        StepEvent(step.step_key, kind, now, message=text, attempt=step.attempt)
-        for kind, text in ((EventType.STEP_STDOUT, stdout), (EventType.STEP_STDERR, stderr))
-        if text
-    ]
-
-
-def _read_tail(fd: int) -> str:
-    size = os.fstat(fd).st_size
-    start = max(0, size - MAX_CAPTURED_BYTES)
-    text = os.pread(fd, size - start, start).decode("utf-8", errors="replace")
-    return f"[lodestar: {start} earlier bytes dropped]\n{text}" if start else text
-
-
-# --- the worker process -----------------------------------------------------------------
-
-
-def worker_main(conn_fd: int) -> None:
-    """Entry point of a worker process: load the repository, then run steps until told to stop."""
-    _die_with_parent()
-    conn = Connection(conn_fd)
-    target, sys_path = pickle.loads(conn.recv_bytes())
-    sys.path[:] = sys_path
-    loaded = load_repository(target)
-    run_step, load_error = None, loaded.error
-    if not load_error:
-        try:
-            from user_code_server.step_runner import run_step
-        except Exception:
-            load_error = traceback.format_exc()
-    _take_output()  # what the import printed belongs to no step
-    conn.send_bytes(_READY)
-    request = None
-    while (message := _receive(conn)) is not None:
-        new_request, step = pickle.loads(message)
-        request = new_request or request
-        if load_error:
-            held = [failure_event(step, _not_loaded_error(load_error))]
-        else:
-            held = _run_step(run_step, loaded.repository, request, step, conn)
-        conn.send_bytes(pickle.dumps(output_events(step, *_take_output()) + held, _PICKLE))
-
-
-def _die_with_parent() -> None:
-    """Asks Linux to kill this process when the server dies, so no worker is orphaned."""
-    if sys.platform.startswith("linux"):
-        pr_set_pdeathsig = 1
-        _libc().prctl(pr_set_pdeathsig, signal.SIGKILL)
-        if os.getppid() == 1:  # the server died before the request took effect
-            os._exit(1)
-
-
-def _receive(conn: Connection) -> bytes | None:
-    try:
-        message = conn.recv_bytes()
-    except EOFError:
-        return None
-    return None if message == _STOP else message
-
-
-@cache
-def _libc() -> ctypes.CDLL:
-    return ctypes.CDLL(None)
-
-
-def _take_output() -> tuple[str, str]:
-    """What the worker wrote to fds 1 and 2 since the last call; empties both files."""
-    _libc().fflush(None)  # C stdio buffers of extension modules
-    texts = []
-    for fd in (1, 2):
-        if os.fstat(fd).st_size:
-            texts.append(_read_tail(fd))
-            os.ftruncate(fd, 0)  # opened O_APPEND: the next write lands at offset 0
-        else:
-            texts.append("")
-    return texts[0], texts[1]
-
-
-def _run_step(run_step: Callable, repository, request, step, conn: Connection) -> list[StepEvent]:
-    """Runs one step, sending its events as they come except the final one, which it returns."""
-    held: list[StepEvent] = []
-
-    def emit(event: StepEvent) -> None:
-        if event.event_type in _FINAL_EVENTS:
-            held.append(event)  # sent after the step's stdout and stderr
-        else:
-            conn.send_bytes(pickle.dumps(event, _PICKLE))
-
-    try:
-        run_step(repository, request, step, emit)
-    except Exception as error:  # run_step reports user errors itself: this is a bug
-        info = ErrorInfo(
-            kind=ErrorKind.UNKNOWN,
-            cls_name=type(error).__name__,
-            message=str(error),
-            stack=traceback.format_exc(),
-        )
-        held.append(failure_event(step, info))
-    return held
-
-
-def _not_loaded_error(load_error: str) -> ErrorInfo:
-    return ErrorInfo(
-        kind=ErrorKind.REPOSITORY_NOT_LOADED,
-        cls_name="RepositoryNotLoaded",
-        message="the worker process could not load the repository",
-        stack=load_error,
-    )
-
-
-# --- the server side --------------------------------------------------------------------
 
 
 class StepRun:
@@ -204,25 +75,40 @@ class StepRun:
         self.cancelled = False
         self.tasks = [_Task(self, step) for step in request.steps]
         self._pool = pool
-        self._events: SimpleQueue[tuple[list[StepEvent], bool] | None] = SimpleQueue()
+        self._events: SimpleQueue[tuple[bytes, bool] | None] = SimpleQueue()
 
-    def __iter__(self) -> Iterator[StepEvent]:
+    def batches(self) -> Iterator[bytes]:
+        """Serialized `StepEventBatch`es: each holds the events that arrive within
+        BATCH_LINGER_S of its first one (at most MAX_BATCH_BYTES of them)."""
         remaining = len(self.tasks)
         while remaining:
+            parts: list[bytes] = []
+            size = 0
             item = self._events.get()
+            deadline = time.monotonic() + BATCH_LINGER_S
+            while item is not None:
+                data, step_done = item
+                parts.append(data)
+                size += len(data)
+                remaining -= step_done
+                if not remaining or size >= MAX_BATCH_BYTES:
+                    break
+                try:
+                    item = self._events.get(timeout=max(0.0, deadline - time.monotonic()))
+                except Empty:
+                    break
+            if parts:
+                yield b"".join(parts)  # concatenated batches parse as one batch
             if item is None:
                 return
-            events, step_done = item
-            yield from events
-            remaining -= step_done
 
     def cancel(self) -> None:
         """Drops the steps not started and kills the workers running the others."""
         self._pool._cancel(self)
         self._events.put(None)
 
-    def _put(self, events: list[StepEvent], step_done: bool) -> None:
-        self._events.put((events, step_done))
+    def _put(self, data: bytes, step_done: bool) -> None:
+        self._events.put((data, step_done))
 
 
 @dataclasses.dataclass(eq=False)
@@ -307,7 +193,7 @@ class WorkerPool:
 class _Worker:
     """One worker process, the socket to it and the files holding its stdout and stderr."""
 
-    def __init__(self, target: CodeTarget, stdout_path: str, stderr_path: str):
+    def __init__(self, stdout_path: str, stderr_path: str):
         self.paths = (stdout_path, stderr_path)
         ours, theirs = socket.socketpair()
         flags = os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
@@ -328,7 +214,6 @@ class _Worker:
             os.close(err_fd)
             theirs.close()
         self.conn = Connection(ours.detach())
-        self.conn.send_bytes(pickle.dumps((target, sys.path), _PICKLE))
 
     def kill(self) -> None:
         if self.process.poll() is None:
@@ -353,7 +238,7 @@ class _Worker:
         for path in self.paths:
             fd = os.open(path, os.O_RDONLY)
             try:
-                texts.append(_read_tail(fd))
+                texts.append(read_tail(fd))
             finally:
                 os.close(fd)
         return output_events(step, *texts)
@@ -367,7 +252,7 @@ class _Worker:
     def stop(self, timeout: float) -> None:
         """Asks an idle worker to exit, then makes sure it did."""
         try:
-            self.conn.send_bytes(_STOP)
+            self.conn.send_bytes(STOP)
             self.process.wait(timeout)
         except (OSError, subprocess.TimeoutExpired):
             pass
@@ -408,9 +293,13 @@ class _Slot:
         """Starts a worker unless one is alive; returns why it could not start, or ""."""
         if self.worker is not None:
             return ""
-        self.worker = _Worker(self.pool.target, *self._paths)
+        try:
+            self.worker = _Worker(*self._paths)
+        except OSError as error:
+            return f"could not start a worker process: {error}"
         self._context_id = 0
         try:
+            self.worker.conn.send_bytes(pickle.dumps((self.pool.target, sys.path), PICKLE_PROTOCOL))
             self.worker.conn.recv_bytes()
         except (EOFError, OSError):
             return f"worker process failed to start: {self.worker.death_cause()}"
@@ -420,30 +309,33 @@ class _Slot:
         run, worker = task.run, self.worker
         context = run.context if run.context_id != self._context_id else None
         try:
-            worker.conn.send_bytes(pickle.dumps((context, task.step), _PICKLE))
+            worker.conn.send_bytes(pickle.dumps((context, task.step), PICKLE_PROTOCOL))
             self._context_id = run.context_id
-            while not isinstance(message := pickle.loads(worker.conn.recv_bytes()), list):
-                run._put([message], False)
+            while (message := worker.conn.recv_bytes())[0] != STEP_DONE:
+                run._put(message[1:], False)
         except (EOFError, OSError):
             if not self.pool._finish(self):
                 cause = "the code server shut down" if self.pool._closed else worker.death_cause()
-                error = ErrorInfo(ErrorKind.UNKNOWN, "WorkerProcessDied", cause)
-                run._put(
-                    worker.captured_events(task.step) + [failure_event(task.step, error)], True
-                )
+                run._put(self._failure(task.step, "WorkerProcessDied", cause), True)
             self._discard_worker()
             return
-        run._put(message, True)
+        run._put(message[1:], True)
         if self.pool._finish(self):
             self._discard_worker()  # a cancel killed the worker as the step ended
 
     def _fail_start(self, task: _Task, cause: str) -> None:
-        error = ErrorInfo(ErrorKind.UNKNOWN, "WorkerStartFailed", cause)
-        events = self.worker.captured_events(task.step) + [failure_event(task.step, error)]
+        data = self._failure(task.step, "WorkerStartFailed", cause)
         self.pool._finish(self)
         self._discard_worker()
-        task.run._put(events, True)
+        task.run._put(data, True)
+
+    def _failure(self, step: StepExecution, cls_name: str, cause: str) -> bytes:
+        """What the worker wrote during `step`, then the step's failure, serialized."""
+        error = ErrorInfo(ErrorKind.UNKNOWN, cls_name, cause)
+        captured = self.worker.captured_events(step) if self.worker else []
+        return encode_events(captured + [failure_event(step, error)])
 
     def _discard_worker(self) -> None:
-        self.worker.close()
-        self.worker = None
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None

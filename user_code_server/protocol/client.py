@@ -121,8 +121,9 @@ class StepEventStream:
 
     def __iter__(self) -> Iterator[StepEvent]:
         try:
-            for message in self._call:
-                yield from_proto(message, StepEvent)
+            for batch in self._call:
+                for message in batch.events:
+                    yield from_proto(message, StepEvent)
         except grpc.RpcError as error:
             if error.code() == grpc.StatusCode.CANCELLED:
                 return
@@ -130,4 +131,3 @@ class StepEventStream:
 
     def cancel(self) -> None:
         self._call.cancel()
-

@@ -421,6 +421,12 @@ class StepEvent(_message.Message):
     attempt: int
     def __init__(self, step_key: _Optional[str] = ..., event_type: _Optional[_Union[EventType, str]] = ..., timestamp: _Optional[float] = ..., message: _Optional[str] = ..., level: _Optional[str] = ..., output_name: _Optional[str] = ..., mapping_key: _Optional[str] = ..., error: _Optional[_Union[ErrorInfo, _Mapping]] = ..., data_json: _Optional[str] = ..., attempt: _Optional[int] = ...) -> None: ...
 
+class StepEventBatch(_message.Message):
+    __slots__ = ("events",)
+    EVENTS_FIELD_NUMBER: _ClassVar[int]
+    events: _containers.RepeatedCompositeFieldContainer[StepEvent]
+    def __init__(self, events: _Optional[_Iterable[_Union[StepEvent, _Mapping]]] = ...) -> None: ...
+
 class ShutdownRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...

@@ -52,7 +52,7 @@ class UserCodeServiceStub:
         self.ExecuteSteps = channel.unary_stream(
                 '/lodestar.usercode.UserCodeService/ExecuteSteps',
                 request_serializer=user__code__server_dot_protocol_dot_user__code__pb2.ExecuteStepsRequest.SerializeToString,
-                response_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.StepEvent.FromString,
+                response_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.StepEventBatch.FromString,
                 _registered_method=True)
         self.Shutdown = channel.unary_unary(
                 '/lodestar.usercode.UserCodeService/Shutdown',
@@ -86,7 +86,8 @@ class UserCodeServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ExecuteSteps(self, request, context):
-        """Runs a batch of steps in worker processes and streams their events back.
+        """Runs a batch of steps in worker processes and streams their events back, in order,
+        several to a message when they come faster than one message per event can carry.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -120,7 +121,7 @@ def add_UserCodeServiceServicer_to_server(servicer, server):
             'ExecuteSteps': grpc.unary_stream_rpc_method_handler(
                     servicer.ExecuteSteps,
                     request_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.ExecuteStepsRequest.FromString,
-                    response_serializer=user__code__server_dot_protocol_dot_user__code__pb2.StepEvent.SerializeToString,
+                    response_serializer=user__code__server_dot_protocol_dot_user__code__pb2.StepEventBatch.SerializeToString,
             ),
             'Shutdown': grpc.unary_unary_rpc_method_handler(
                     servicer.Shutdown,
@@ -235,7 +236,7 @@ class UserCodeService:
             target,
             '/lodestar.usercode.UserCodeService/ExecuteSteps',
             user__code__server_dot_protocol_dot_user__code__pb2.ExecuteStepsRequest.SerializeToString,
-            user__code__server_dot_protocol_dot_user__code__pb2.StepEvent.FromString,
+            user__code__server_dot_protocol_dot_user__code__pb2.StepEventBatch.FromString,
             options,
             channel_credentials,
             insecure,
