@@ -36,7 +36,7 @@ class PythonError(Error):
         )
 
 
-@strawberry.type
+@strawberry.type(description="No code location (or not the one named) defines the pipeline.")
 class PipelineNotFoundError(Error):
     pipeline: str
     location: str | None
@@ -65,9 +65,17 @@ class RunConfigValidationError(Error):
     errors: list[ConfigError]
 
 
-@strawberry.type
+@strawberry.type(description="No run has this id.")
 class RunNotFoundError(Error):
     run_id: str
+
+
+@strawberry.type(
+    description="The code server could not build a plan: unknown mode, bad solid selection, "
+    "or an error in user code."
+)
+class PlanError(Error):
+    pass
 
 
 @strawberry.type(description="The run's status does not allow the operation.")
@@ -109,6 +117,8 @@ def error_result(exc: BaseException) -> Error:
             )
         case errors.RunNotFoundError():
             return RunNotFoundError(message=str(exc), run_id=exc.run_id)
+        case errors.PlanError():
+            return PlanError(message=str(exc))
         case errors.InvalidRunStateError():
             return InvalidRunStateError(message=str(exc))
         case errors.InvalidStepSelectionError():

@@ -13,6 +13,7 @@ from control_plane.graphql.errors import (
     InvalidStepSelectionError,
     LocationNotFoundError,
     PipelineNotFoundError,
+    PlanError,
     PythonError,
     ReadOnlyError,
     RunConfigValidationError,
@@ -46,6 +47,7 @@ ExecutionPlanResult = Annotated[
     | PipelineNotFoundError
     | LocationNotFoundError
     | CodeLocationError
+    | PlanError
     | InvalidArgumentError
     | PythonError,
     strawberry.union("ExecutionPlanResult"),
@@ -64,6 +66,7 @@ LaunchRunResult = Annotated[
     | PipelineNotFoundError
     | LocationNotFoundError
     | CodeLocationError
+    | PlanError
     | InvalidArgumentError
     | ReadOnlyError
     | PythonError,

@@ -9,7 +9,7 @@ from strawberry.scalars import JSON
 
 from control_plane.graphql.basic_types import Tag, TagInput
 from control_plane.graphql.context import Info
-from control_plane.graphql.step_stats import STATUS_OF_EVENT, StepStats, step_stats
+from control_plane.graphql.step_stats import STATUS_OF_EVENT, StepStats, stats_from_events
 from control_plane.storage.records import EventRecord, PipelineRun, RunsFilter, RunStatus
 from user_code_server.protocol import ErrorInfo, ErrorKind, EventType
 
@@ -41,7 +41,7 @@ class Run:
         records = await asyncio.to_thread(
             info.context.storage.get_events, self.run_id, event_types=STATUS_OF_EVENT
         )
-        return step_stats(r.event for r in records)
+        return stats_from_events(r.event for r in records)
 
     @staticmethod
     def from_record(run: PipelineRun) -> Run:

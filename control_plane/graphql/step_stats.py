@@ -39,7 +39,7 @@ class StepStats:
     error: str | None = strawberry.field(default=None, description="Why the step last failed.")
 
 
-def step_stats(events: Iterable[StepEvent]) -> list[StepStats]:
+def stats_from_events(events: Iterable[StepEvent]) -> list[StepStats]:
     """Folds step events, in log order, into one entry per step in order of first event."""
     steps: dict[str, StepStats] = {}
     for event in events:

@@ -145,3 +145,16 @@ def test_graphiql_is_served_on_get(lodestar_up):
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.status == 200
         assert "graphiql" in response.read().decode().lower()
+
+
+def test_an_unknown_mode_or_solid_selection_is_a_plan_error(lodestar_up):
+    data = lodestar_up.data(
+        """{ mode: executionPlan(pipeline: "adder", mode: "turbo") {
+               __typename ... on Error { message } }
+             selection: executionPlan(pipeline: "adder", solidSelection: ["ghost"]) {
+               __typename ... on Error { message } } }"""
+    )
+    assert data["mode"]["__typename"] == "PlanError"
+    assert "turbo" in data["mode"]["message"]
+    assert data["selection"]["__typename"] == "PlanError"
+    assert "ghost" in data["selection"]["message"]
