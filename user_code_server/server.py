@@ -89,16 +89,20 @@ class LoadedCode:
                 self._snapshot = to_proto(snapshot, pb.RepositorySnapshot).SerializeToString()
             return self._snapshot
 
-    def execution_plan(self, request: pb.ExecutionPlanRequest) -> ExecutionPlanReply:
+    def execution_plan(
+        self, pipeline: str, run_config: dict, solid_selection: list[str] | None, mode: str | None
+    ) -> ExecutionPlanReply:
+        """The plan, the config errors, or the error (user code's included) as a value."""
+        if self.load_error:
+            return ExecutionPlanReply(error=self.not_loaded_error())
         from user_code_server.plan_builder import build_execution_plan
 
-        return build_execution_plan(
-            self.repository,
-            request.pipeline,
-            json.loads(request.run_config_json or "{}"),
-            list(request.solid_selection) or None,
-            request.mode or None,
-        )
+        try:
+            return build_execution_plan(
+                self.repository, pipeline, run_config, solid_selection, mode
+            )
+        except Exception as error:
+            return ExecutionPlanReply(error=_error_info(error, ErrorKind.USER_CODE_ERROR))
 
 
 @cache
@@ -111,8 +115,7 @@ def sdk_version() -> str:
         return "unknown"
 
 
-def error_info(error: Exception, kind: ErrorKind) -> ErrorInfo:
-    """An exception as a value that can cross the wire."""
+def _error_info(error: Exception, kind: ErrorKind) -> ErrorInfo:
     return ErrorInfo(
         kind=kind,
         cls_name=type(error).__name__,
@@ -141,24 +144,25 @@ class UserCodeServicer(pb_grpc.UserCodeServiceServicer):
 
     def GetRepositorySnapshot(self, request, context):
         if self._code.load_error:
-            _abort_not_loaded(context, self._code)
+            context.abort(
+                grpc.StatusCode.FAILED_PRECONDITION, _describe(self._code.not_loaded_error())
+            )
         try:
             data = self._code.snapshot_bytes()
         except Exception as error:
             context.abort(
-                grpc.StatusCode.INTERNAL, _describe(error_info(error, ErrorKind.USER_CODE_ERROR))
+                grpc.StatusCode.INTERNAL, _describe(_error_info(error, ErrorKind.USER_CODE_ERROR))
             )
         for chunk in snapshot_chunks(data):
             yield pb.SnapshotChunk(data=chunk)
 
     def GetExecutionPlan(self, request, context):
-        if self._code.load_error:
-            reply = ExecutionPlanReply(error=self._code.not_loaded_error())
-        else:
-            try:
-                reply = self._code.execution_plan(request)
-            except Exception as error:
-                reply = ExecutionPlanReply(error=error_info(error, ErrorKind.USER_CODE_ERROR))
+        reply = self._code.execution_plan(
+            request.pipeline,
+            json.loads(request.run_config_json or "{}"),
+            list(request.solid_selection) or None,
+            request.mode or None,
+        )
         return to_proto(reply, pb.ExecutionPlanReply)
 
     def ExecuteSteps(self, request, context):
@@ -180,10 +184,6 @@ class UserCodeServicer(pb_grpc.UserCodeServiceServicer):
 
 def _describe(error: ErrorInfo) -> str:
     return f"{error.kind.value}: {error.message}\n{error.stack}"
-
-
-def _abort_not_loaded(context, code: LoadedCode) -> None:
-    context.abort(grpc.StatusCode.FAILED_PRECONDITION, _describe(code.not_loaded_error()))
 
 
 class AuthInterceptor(grpc.ServerInterceptor):

@@ -7,7 +7,7 @@ files that the pool owns, so what a step wrote is there even when the process di
 Over its socket the worker receives pickled `(request or None, StepExecution)` pairs and
 answers each with messages of one flag byte and a serialized `StepEventBatch`: STEP_EVENTS
 while the step runs, then exactly one STEP_DONE with its output and its final event.
-Serialized batches concatenate into a valid batch, so the server relays them unparsed.
+Serialized batches concatenate into a valid batch: the server joins them without decoding.
 """
 
 from __future__ import annotations

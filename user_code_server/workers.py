@@ -148,7 +148,7 @@ class WorkerPool:
         return run
 
     def stop(self, timeout: float = 5.0) -> None:
-        """Stops every worker (killing busy ones) and waits for them to exit."""
+        """Stops every worker (killing busy ones) and waits for them to exit; idempotent."""
         self._closed = True
         with self._lock:
             busy = [slot.task.worker for slot in self._slots if slot.task is not None]

@@ -3,10 +3,12 @@
 import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+from helpers.code_server import REPOS_DIR
 
 from user_code_server.protocol import CodeServerUnavailableError, ErrorKind
 
 GRPC_DEFAULT_LIMIT = 4 * 1024 * 1024
+SERVICE = "lodestar.usercode.UserCodeService"
 
 
 def test_ping_identifies_the_server(code_server):
@@ -67,10 +69,29 @@ def test_repository_that_fails_to_import_keeps_the_server_up(code_server):
     assert client.ping().server_id == ping.server_id
 
 
+def test_health_reports_a_repository_that_did_not_load(code_server):
+    server = code_server("broken.py", "--workers", "1")
+    with grpc.insecure_channel(f"{server.host}:{server.port}") as channel:
+        stub = health_pb2_grpc.HealthStub(channel)
+        overall = stub.Check(health_pb2.HealthCheckRequest(), timeout=5)
+        service = stub.Check(health_pb2.HealthCheckRequest(service=SERVICE), timeout=5)
+    assert overall.status == health_pb2.HealthCheckResponse.SERVING
+    assert service.status == health_pb2.HealthCheckResponse.NOT_SERVING
+
+
+def test_file_imports_its_siblings_and_modules_load_by_name(code_server):
+    sibling = code_server("sibling.py", "--workers", "1").client().repository_snapshot()
+    assert sibling.name == "sibling"
+    assert [p.name for p in sibling.pipelines] == ["arithmetic"]
+
+    by_module = code_server("basic", "--workers", "1", cwd=REPOS_DIR).client()
+    assert by_module.ping().repository_name == "basic"
+
+
 def test_standard_health_check(code_server):
     server = code_server("basic.py", "--workers", "1")
     with grpc.insecure_channel(f"{server.host}:{server.port}") as channel:
         stub = health_pb2_grpc.HealthStub(channel)
-        for service in ("", "lodestar.usercode.UserCodeService"):
+        for service in ("", SERVICE):
             reply = stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=5)
             assert reply.status == health_pb2.HealthCheckResponse.SERVING

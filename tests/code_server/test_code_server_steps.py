@@ -114,6 +114,23 @@ def test_many_steps_in_one_call_all_finish(code_server, tmp_path):
     assert all(e.event_type == EventType.STEP_SUCCESS for e in finals)
 
 
+def test_steps_of_one_call_run_concurrently_and_stream_as_they_happen(code_server, tmp_path):
+    client = code_server("basic.py", "--workers", "2").client()
+    config = {
+        "solids": {
+            name: {"config": {"seconds": 1.0, "pid_file": str(tmp_path / name)}}
+            for name in ("sleeper", "other_sleeper")
+        }
+    }
+    steps = [StepExecution("sleeper"), StepExecution("other_sleeper")]
+    began = time.monotonic()
+    events = list(client.execute_steps(request(tmp_path, "slow", *steps, run_config=config)))
+    assert time.monotonic() - began < 1.8
+    kinds = [e.event_type for e in events if e.event_type in FINAL | {EventType.STEP_START}]
+    assert kinds == [EventType.STEP_START] * 2 + [EventType.STEP_SUCCESS] * 2
+    assert (tmp_path / "sleeper").read_text() != (tmp_path / "other_sleeper").read_text()
+
+
 def test_cancelling_the_call_kills_the_worker_running_the_step(code_server, tmp_path):
     server = code_server("basic.py", "--workers", "1")
     client = server.client()

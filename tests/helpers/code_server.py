@@ -61,14 +61,21 @@ def start_code_server(
     *args: str,
     env: dict[str, str] | None = None,
     auth_token: str | None = None,
+    cwd: str | Path | None = None,
     timeout: float = 30,
 ) -> CodeServerProcess:
     """Starts `python -m user_code_server -f REPO --port 0 ARGS` and waits for its ready line.
 
-    A bare file name is looked up in tests/code_server/repos/.
+    A bare file name is looked up in tests/code_server/repos/; a name without `.py` is a
+    module (`-m REPO`), found from `cwd`.
     """
-    path = Path(repo) if Path(repo).is_absolute() or os.sep in str(repo) else REPOS_DIR / repo
-    command = [sys.executable, "-m", "user_code_server", "-f", str(path), "--port", "0", *args]
+    if not str(repo).endswith(".py"):
+        source = ["-m", str(repo)]
+    elif Path(repo).is_absolute() or os.sep in str(repo):
+        source = ["-f", str(repo)]
+    else:
+        source = ["-f", str(REPOS_DIR / repo)]
+    command = [sys.executable, "-m", "user_code_server", *source, "--port", "0", *args]
     if auth_token:
         command += ["--auth-token", auth_token]
     process = subprocess.Popen(
@@ -77,6 +84,7 @@ def start_code_server(
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, **(env or {})},
+        cwd=cwd,
     )
     timer = threading.Timer(timeout, process.kill)
     timer.start()

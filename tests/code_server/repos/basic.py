@@ -67,6 +67,7 @@ def sleeper(context) -> None:
 @pipeline
 def slow():
     sleeper()
+    sleeper.alias("other_sleeper")()
 
 
 @repository
