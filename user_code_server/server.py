@@ -254,6 +254,9 @@ def serve(
     auth_token: str | None = None,
 ) -> None:
     """Serves the repository in `file` or `module` until Shutdown, SIGTERM or SIGINT."""
+    # Read, then hidden from the user's code (here and in the workers, which inherit it).
+    env_token = os.environ.pop(TOKEN_ENV, None)
+    auth_token = auth_token or env_token
     target = CodeTarget(file=file, module=module)
     code = LoadedCode(target, load_repository(target))
     if code.load_error:
@@ -261,9 +264,7 @@ def serve(
     pool = None if code.load_error else WorkerPool(target, workers)
     shutdown = threading.Event()
     signalled = threading.Event()
-    server, health_servicer = build_server(
-        code, pool, shutdown, auth_token or os.environ.get(TOKEN_ENV)
-    )
+    server, health_servicer = build_server(code, pool, shutdown, auth_token)
     try:
         bound_port = server.add_insecure_port(f"{host}:{port}")
     except RuntimeError as error:
@@ -304,6 +305,13 @@ def _on_signals(handler: Callable[[], object]) -> Callable[[], object]:
     return lambda: [signal.signal(sig, old) for sig, old in previous.items()]
 
 
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def main(argv: list[str] | None = None) -> None:
     """`python -m user_code_server (-f FILE | -m MODULE) [--host] [--port] [--workers]`."""
     parser = argparse.ArgumentParser(
@@ -319,7 +327,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="0 picks a free port")
     parser.add_argument(
-        "--workers", type=int, default=None, help="worker processes (default: CPUs)"
+        "--workers", type=_positive_int, default=None, help="worker processes (default: CPUs)"
     )
     parser.add_argument("--auth-token", default=None, help=f"required token (or env {TOKEN_ENV})")
     args = parser.parse_args(argv)

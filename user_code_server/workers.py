@@ -123,13 +123,16 @@ class WorkerPool:
     """`size` warm worker processes for the repository at `target`."""
 
     def __init__(self, target: CodeTarget, size: int | None = None):
+        size = default_pool_size() if size is None else size
+        if size < 1:
+            raise ValueError(f"a worker pool needs at least one worker, not {size}")
         self.target = target
         self.capture_dir = tempfile.mkdtemp(prefix="lodestar-workers-")
         self._tasks: SimpleQueue[_Task | None] = SimpleQueue()
         self._lock = threading.Lock()
         self._run_ids = itertools.count(1)
         self._closed = False
-        self._slots = [_Slot(self, index) for index in range(size or default_pool_size())]
+        self._slots = [_Slot(self, index) for index in range(size)]
 
     @property
     def size(self) -> int:

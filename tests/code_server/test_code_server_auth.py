@@ -4,7 +4,12 @@ import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from user_code_server.protocol import CodeServerUnavailableError
+from user_code_server.protocol import (
+    CodeServerUnavailableError,
+    EventType,
+    ExecuteStepsRequest,
+    StepExecution,
+)
 
 TOKEN = "s3cret-token"
 REFUSAL = "UNAUTHENTICATED: missing or wrong code server auth token"
@@ -40,3 +45,12 @@ def test_health_check_needs_no_token(guarded_server):
             health_pb2.HealthCheckRequest(), timeout=5
         )
     assert reply.status == health_pb2.HealthCheckResponse.SERVING
+
+
+def test_user_code_cannot_read_the_token(guarded_server, tmp_path):
+    request = ExecuteStepsRequest(
+        "run-1", "probes", "default", {}, str(tmp_path), steps=[StepExecution("token_probe")]
+    )
+    events = list(guarded_server.client().execute_steps(request))
+    logs = [e.message for e in events if e.event_type == EventType.STEP_LOG]
+    assert any("token visible: False" in message for message in logs)

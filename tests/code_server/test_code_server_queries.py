@@ -26,7 +26,7 @@ def test_ping_identifies_the_server(code_server):
 def test_snapshot_lists_pipelines_and_solids(code_server):
     snapshot = code_server("basic.py", "--workers", "1").client().repository_snapshot()
     assert snapshot.name == "basic"
-    assert {p.name for p in snapshot.pipelines} == {"arithmetic", "crashes", "slow"}
+    assert {p.name for p in snapshot.pipelines} == {"arithmetic", "crashes", "slow", "probes"}
     arithmetic = snapshot.pipeline("arithmetic")
     assert arithmetic.description == "emit_number -> add_one -> report"
     assert arithmetic.solid("emit_number").description == "Makes a number, chattily."

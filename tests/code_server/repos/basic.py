@@ -70,6 +70,16 @@ def slow():
     sleeper.alias("other_sleeper")()
 
 
+@solid
+def token_probe(context) -> None:
+    context.log.info(f"token visible: {'LODESTAR_CODE_SERVER_TOKEN' in os.environ}")
+
+
+@pipeline
+def probes():
+    token_probe()
+
+
 @repository
 def basic():
-    return [arithmetic, crashes, slow]
+    return [arithmetic, crashes, slow, probes]
