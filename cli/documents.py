@@ -59,9 +59,13 @@ query Pipeline($name: String!, $location: String) {
 EXECUTION_PLAN = (
     """
 query ExecutionPlan(
-  $pipeline: String!, $location: String, $runConfig: JSON, $mode: String
+  $pipeline: String!, $location: String, $runConfig: JSON, $mode: String,
+  $solidSelection: [String!]
 ) {
-  executionPlan(pipeline: $pipeline, location: $location, runConfig: $runConfig, mode: $mode) {
+  executionPlan(
+    pipeline: $pipeline, location: $location, runConfig: $runConfig, mode: $mode,
+    solidSelection: $solidSelection
+  ) {
     __typename
     ...ErrorFields
     ... on ExecutionPlan {
@@ -136,10 +140,12 @@ query RunEvents($runId: String!, $afterCursor: String, $limit: Int!) {
 LAUNCH_RUN = (
     """
 mutation LaunchRun(
-  $pipeline: String!, $location: String, $runConfig: JSON, $tags: [TagInput!], $mode: String
+  $pipeline: String!, $location: String, $runConfig: JSON, $tags: [TagInput!], $mode: String,
+  $solidSelection: [String!]
 ) {
   launchRun(
-    pipeline: $pipeline, location: $location, runConfig: $runConfig, tags: $tags, mode: $mode
+    pipeline: $pipeline, location: $location, runConfig: $runConfig, tags: $tags, mode: $mode,
+    solidSelection: $solidSelection
   ) {
     __typename
     ...ErrorFields

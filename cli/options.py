@@ -24,6 +24,14 @@ config_option = click.option(
 )
 
 
+solid_option = click.option(
+    "--solid",
+    "solids",
+    multiple=True,
+    help="Run only this solid (repeatable); its inputs must come from config or defaults.",
+)
+
+
 def _parse_tags(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict:
     tags = {}
     for value in values:

@@ -40,13 +40,16 @@ def print_json(data: Any) -> None:
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """A table; cells named in STATUS_STYLES are coloured on a terminal."""
     cells = [["" if c is None else str(c) for c in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
     if is_terminal():
         table = Table(*headers, box=None, header_style="bold", pad_edge=False)
         for row in cells:
             table.add_row(*(Text(c, style=STATUS_STYLES.get(c, "")) for c in row))
-        Console().print(table)
+        # Never cut a cell (ids are copied from here): a wide table overflows the terminal.
+        console = Console()
+        console.width = max(console.width, sum(widths) + 2 * len(widths))
+        console.print(table)
         return
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
     for row in [list(headers), *cells]:
         click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 

@@ -7,7 +7,13 @@ from typing import Any
 import click
 
 from cli import documents
-from cli.options import config_option, json_option, load_run_config, uses_control_plane
+from cli.options import (
+    config_option,
+    json_option,
+    load_run_config,
+    solid_option,
+    uses_control_plane,
+)
 from cli.output import print_json, print_table
 
 
@@ -82,15 +88,17 @@ def show(client, name, location, as_json) -> None:
 @click.option("-l", "--location", help="Code location (needed if several define NAME).")
 @config_option
 @click.option("--mode", help="Mode (default: the pipeline's first).")
+@solid_option
 @json_option
 @uses_control_plane
-def plan(client, name, location, config_files, mode, as_json) -> None:
+def plan(client, name, location, config_files, mode, solids, as_json) -> None:
     """Show the execution plan a run with this config would follow (or the config errors)."""
     variables = {
         "pipeline": name,
         "location": location,
         "runConfig": load_run_config(config_files),
         "mode": mode,
+        "solidSelection": list(solids) or None,
     }
     result = client.result(documents.EXECUTION_PLAN, variables, "executionPlan", "ExecutionPlan")
     if as_json:

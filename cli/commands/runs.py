@@ -15,6 +15,7 @@ from cli.options import (
     config_option,
     json_option,
     load_run_config,
+    solid_option,
     tag_option,
     uses_control_plane,
 )
@@ -35,10 +36,11 @@ def run_group() -> None:
 @config_option
 @tag_option
 @click.option("--mode", help="Mode to run in (default: the pipeline's first).")
+@solid_option
 @click.option("--wait", is_flag=True, help="Print the run's events until it ends.")
 @json_option
 @uses_control_plane
-def launch(client, pipeline, location, config_files, tags, mode, wait, as_json) -> None:
+def launch(client, pipeline, location, config_files, tags, mode, solids, wait, as_json) -> None:
     """Launch a run of PIPELINE."""
     variables = {
         "pipeline": pipeline,
@@ -46,6 +48,7 @@ def launch(client, pipeline, location, config_files, tags, mode, wait, as_json) 
         "runConfig": load_run_config(config_files),
         "tags": [{"key": k, "value": v} for k, v in tags.items()],
         "mode": mode,
+        "solidSelection": list(solids) or None,
     }
     result = client.result(documents.LAUNCH_RUN, variables, "launchRun", "LaunchRunSuccess")
     _report_launched(client, result["run"], wait, as_json)

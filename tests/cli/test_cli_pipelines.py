@@ -70,3 +70,11 @@ def test_unknown_pipeline_is_a_clear_error(lodestar_up):
     shown = lodestar_up.lodestar("pipeline", "show", "nope")
     assert shown.returncode == 1
     assert shown.stderr == "error: pipeline 'nope' not found in any code location\n"
+
+
+def test_pipeline_plan_with_a_solid_selection(lodestar_up):
+    plan = lodestar_up.lodestar("pipeline", "plan", "fan_out", "--solid", "list_files", "--json")
+    assert [s["key"] for s in json.loads(plan.stdout)["steps"]] == ["list_files"]
+    ghost = lodestar_up.lodestar("pipeline", "plan", "fan_out", "--solid", "ghost")
+    assert ghost.returncode == 1
+    assert ghost.stderr.startswith("error: ") and "ghost" in ghost.stderr

@@ -162,3 +162,11 @@ def test_a_bad_tag_is_a_usage_error(lodestar_up):
     bad = lodestar_up.lodestar("run", "launch", "adder", "--tag", "novalue")
     assert bad.returncode == 2
     assert "expected KEY=VALUE" in bad.stderr
+
+
+def test_launch_with_a_solid_selection_runs_only_those_steps(lodestar_up):
+    done = lodestar_up.lodestar("run", "launch", "adder", "--solid", "numbers", "--wait")
+    assert done.returncode == 0, done.stderr
+    steps = {key for key, _ in timeline(done.stdout)}
+    assert "numbers" in steps
+    assert "total" not in steps
