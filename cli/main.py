@@ -40,11 +40,9 @@ def main() -> None:
     options = GlobalOptions()
     try:
         code = cli.main(obj=options, standalone_mode=False)
-    except click.UsageError as error:
-        error.show()
-        code = error.exit_code
-    except CliError as error:
-        _debug_traceback(options)
+    except click.ClickException as error:  # usage errors, and CliError
+        if not isinstance(error, click.UsageError):
+            _debug_traceback(options)
         error.show()
         code = error.exit_code
     except (click.Abort, KeyboardInterrupt):
@@ -58,7 +56,7 @@ def main() -> None:
 
 
 def _describe(error: Exception) -> str:
-    from control_plane.errors import LodestarError
+    from control_plane.errors import LodestarError  # only now: keeps the CLI's start-up light
 
     if isinstance(error, LodestarError | OSError):
         return str(error)
