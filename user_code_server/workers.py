@@ -219,11 +219,11 @@ class _Worker:
         self.conn = Connection(ours.detach())
 
     def kill(self) -> None:
-        if self.process.poll() is None:
-            try:
-                os.killpg(self.process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+        """Kills the worker and whatever its steps started (its process group)."""
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
 
     def death_cause(self) -> str:
         try:

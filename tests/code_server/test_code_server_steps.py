@@ -105,6 +105,17 @@ def test_a_worker_dying_fails_only_its_step_and_the_server_goes_on(code_server, 
     assert client.ping().pid == server.pid
 
 
+def test_what_a_dead_worker_started_is_killed_too(code_server, tmp_path):
+    client = code_server("basic.py", "--workers", "1").client()
+    pid_file = tmp_path / "child.pid"
+    config = {"solids": {"orphan_maker": {"config": {"pid_file": str(pid_file)}}}}
+    step = StepExecution("orphan_maker")
+    events = list(client.execute_steps(request(tmp_path, "crashes", step, run_config=config)))
+    assert "exit code 1" in events[-1].error.message
+    child = int(pid_file.read_text())
+    _wait_until(lambda: not pid_alive(child))
+
+
 def test_many_steps_in_one_call_all_finish(code_server, tmp_path):
     client = code_server("basic.py", "--workers", "2").client()
     steps = [StepExecution("fine") for _ in range(200)]

@@ -2,6 +2,7 @@
 
 import ctypes
 import os
+import subprocess
 import sys
 import time
 
@@ -45,6 +46,14 @@ def segfault(context) -> None:
     ctypes.string_at(0)
 
 
+@solid(config_schema={"pid_file": str})
+def orphan_maker(context) -> None:
+    child = subprocess.Popen(["sleep", "60"])
+    with open(context.solid_config["pid_file"], "w") as handle:
+        handle.write(str(child.pid))
+    os._exit(1)
+
+
 @solid
 def fine(context) -> int:
     return 1
@@ -54,6 +63,7 @@ def fine(context) -> int:
 def crashes():
     exit_hard()
     segfault()
+    orphan_maker()
     fine()
 
 
