@@ -6,8 +6,11 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 
 from control_plane.storage.records import (
+    Backfill,
+    BackfillStatus,
     DaemonHeartbeat,
     EventRecord,
+    PartitionStepStatus,
     PipelineRun,
     RunsFilter,
     RunStatus,
@@ -79,6 +82,62 @@ class Storage(ABC):
         event_types: Iterable[EventType] | None = None,
     ) -> list[EventRecord]:
         """Events of a run in log order, with storage ids greater than `after_cursor`."""
+
+    # Backfills and partitions
+
+    @abstractmethod
+    def add_backfill(self, backfill: Backfill) -> Backfill: ...
+
+    @abstractmethod
+    def get_backfill(self, backfill_id: str) -> Backfill | None: ...
+
+    @abstractmethod
+    def get_backfills(
+        self,
+        statuses: Iterable[BackfillStatus] | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> list[Backfill]:
+        """Backfills newest first; `cursor` is the backfill id after which to continue."""
+
+    @abstractmethod
+    def submit_backfill_runs(
+        self,
+        backfill_id: str,
+        expected_cursor: int,
+        new_cursor: int,
+        new_runs: list[PipelineRun],
+        event: StepEvent,
+    ) -> bool:
+        """Adds runs (each with a copy of `event`) and moves the backfill's cursor, in one
+        transaction, only while the backfill is REQUESTED at `expected_cursor`: two daemons
+        never submit the same partitions. Returns whether it did."""
+
+    @abstractmethod
+    def set_backfill_status(
+        self,
+        backfill_id: str,
+        status: BackfillStatus,
+        expected: Iterable[BackfillStatus] | None = None,
+        error: str | None = None,
+    ) -> bool: ...
+
+    @abstractmethod
+    def latest_partition_runs(
+        self,
+        partition_set: str,
+        partition_keys: list[str] | None = None,
+        backfill_id: str | None = None,
+    ) -> dict[str, PipelineRun]:
+        """The newest run of each partition (optionally of one backfill's runs only)."""
+
+    @abstractmethod
+    def cancel_queued_runs(self, backfill_id: str, event: StepEvent) -> list[str]:
+        """Cancels the backfill's QUEUED runs (appending `event` to each); returns their ids."""
+
+    @abstractmethod
+    def latest_step_statuses(self, partition_set: str) -> list[PartitionStepStatus]:
+        """Per partition and solid, its status in the newest run that ran it."""
 
     # Daemons
 

@@ -82,3 +82,51 @@ class DaemonHeartbeat:
     daemon_id: str
     timestamp: float
     info: dict = field(default_factory=dict)
+
+
+class BackfillStatus(StrEnum):
+    REQUESTED = "REQUESTED"  # partitions are being submitted
+    COMPLETED = "COMPLETED"  # every partition has a run
+    CANCELED = "CANCELED"
+    FAILED = "FAILED"  # submission stopped on an error (see `error`)
+
+
+@dataclass(frozen=True)
+class Backfill:
+    """A request to run a partition set's pipeline once per selected partition.
+
+    `cursor` counts the partitions (in `partition_names` order) whose runs are submitted.
+    """
+
+    backfill_id: str
+    partition_set: str
+    location_name: str
+    partition_names: list[str]
+    status: BackfillStatus = BackfillStatus.REQUESTED
+    cursor: int = 0
+    from_failure: bool = False
+    tags: dict[str, str] = field(default_factory=dict)
+    error: str | None = None
+    created_at: float = 0.0
+    updated_at: float = 0.0
+
+
+class StepStatus(StrEnum):
+    """A step's latest status in a run, as the status matrix shows it."""
+
+    IN_PROGRESS = "IN_PROGRESS"
+    UP_FOR_RETRY = "UP_FOR_RETRY"
+    SUCCESS = "SUCCESS"
+    FAILURE = "FAILURE"
+    SKIPPED = "SKIPPED"
+    MISSING = "MISSING"
+
+
+@dataclass(frozen=True)
+class PartitionStepStatus:
+    """The latest status of one solid (all its mapped steps together) for one partition."""
+
+    partition_key: str
+    solid: str
+    status: StepStatus
+    run_id: str

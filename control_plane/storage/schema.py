@@ -98,3 +98,45 @@ daemon_heartbeats = sa.Table(
     sa.Column("info", LongText, nullable=False),
     **_MYSQL_TABLE_ARGS,
 )
+
+# One row per backfill; `partition_names` is the selection, `cursor` how many are submitted.
+backfills = sa.Table(
+    "backfills",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("backfill_id", sa.String(NAME_LENGTH), nullable=False, unique=True),
+    sa.Column("partition_set", sa.String(NAME_LENGTH), nullable=False),
+    sa.Column("location_name", sa.String(NAME_LENGTH), nullable=False),
+    sa.Column("status", sa.String(32), nullable=False),
+    sa.Column("partition_names", LongText, nullable=False),
+    sa.Column("cursor", sa.Integer, nullable=False),
+    sa.Column("from_failure", sa.Boolean, nullable=False),
+    sa.Column("tags", LongText, nullable=False),
+    sa.Column("error", LongText),
+    sa.Column("created_at", sa.Double, nullable=False),
+    sa.Column("updated_at", sa.Double, nullable=False),
+    sa.Index("ix_backfills_status_id", "status", "id"),
+    **_MYSQL_TABLE_ARGS,
+)
+
+# An index of the event log: each step's latest status per run, maintained in the same
+# transaction as the events. `run_seq` is runs.id, so "latest run" is the largest.
+STEP_KEY_INDEX_LENGTH = 700  # with the run id, stays under InnoDB's 3072-byte key limit
+run_steps = sa.Table(
+    "run_steps",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("run_id", sa.String(RUN_ID_LENGTH), nullable=False),
+    sa.Column("run_seq", sa.Integer, nullable=False),
+    sa.Column("step_key", sa.String(STEP_KEY_INDEX_LENGTH), nullable=False),
+    sa.Column("solid", sa.String(NAME_LENGTH), nullable=False),
+    sa.Column("status", sa.String(32), nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("partition_set", sa.String(NAME_LENGTH)),
+    sa.Column("partition_key", sa.String(NAME_LENGTH)),
+    sa.Column("start_time", sa.Double),
+    sa.Column("end_time", sa.Double),
+    sa.UniqueConstraint("run_id", "step_key", name="uq_run_steps_run_id_step_key"),
+    sa.Index("ix_run_steps_partition", "partition_set", "partition_key", "solid", "run_seq"),
+    **_MYSQL_TABLE_ARGS,
+)

@@ -12,14 +12,18 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import mysql, sqlite
 
 from control_plane.errors import StorageError
+from control_plane.storage.backfill_rows import backfill_from_row, backfill_row, latest_run_ids
 from control_plane.storage.base import Storage
 from control_plane.storage.records import (
     BACKFILL_TAG,
     IN_FLIGHT_STATUSES,
     PARTITION_SET_TAG,
     PARTITION_TAG,
+    Backfill,
+    BackfillStatus,
     DaemonHeartbeat,
     EventRecord,
+    PartitionStepStatus,
     PipelineRun,
     RunsFilter,
     RunStatus,
@@ -28,11 +32,13 @@ from control_plane.storage.schema import (
     NAME_LENGTH,
     TAG_KEY_LENGTH,
     TAG_VALUE_LENGTH,
+    backfills,
     daemon_heartbeats,
     event_logs,
     run_tags,
     runs,
 )
+from control_plane.storage.step_index import index_step_events, latest_step_statuses
 from user_code_server.protocol import ErrorInfo, ErrorKind, EventType, StepEvent
 
 # Below MariaDB/MySQL's default wait_timeout (8 hours), so no pooled connection goes stale.
@@ -95,7 +101,7 @@ class SqlStorage(Storage):
         now = time.time()
         stored = dataclasses.replace(run, created_at=run.created_at or now, updated_at=now)
         with self._engine.begin() as conn:
-            _insert_run(conn, stored)
+            _insert_runs(conn, [stored])
             if event is not None:
                 conn.execute(event_logs.insert(), _event_row(run.run_id, event))
         return stored
@@ -171,7 +177,7 @@ class SqlStorage(Storage):
             if conn.execute(fail).rowcount != 1:
                 return None
             conn.execute(event_logs.insert(), _event_row(interrupted_run_id, failure_event))
-            _insert_run(conn, stored)
+            _insert_runs(conn, [stored])
         return stored
 
     # Events
@@ -181,6 +187,7 @@ class SqlStorage(Storage):
             return
         with self._engine.begin() as conn:
             conn.execute(event_logs.insert(), [_event_row(run_id, event) for event in events])
+            index_step_events(conn, run_id, events)
 
     def get_events(
         self,
@@ -200,6 +207,124 @@ class SqlStorage(Storage):
             query = query.limit(limit)
         with self._engine.connect() as conn:
             return [_event_record_from_row(row) for row in conn.execute(query)]
+
+    # Backfills and partitions
+
+    def add_backfill(self, backfill: Backfill) -> Backfill:
+        now = time.time()
+        stored = dataclasses.replace(
+            backfill, created_at=backfill.created_at or now, updated_at=now
+        )
+        with self._engine.begin() as conn:
+            conn.execute(backfills.insert(), backfill_row(stored))
+        return stored
+
+    def get_backfill(self, backfill_id: str) -> Backfill | None:
+        query = sa.select(backfills).where(backfills.c.backfill_id == backfill_id)
+        with self._engine.connect() as conn:
+            row = conn.execute(query).one_or_none()
+        return backfill_from_row(row) if row is not None else None
+
+    def get_backfills(
+        self,
+        statuses: Iterable[BackfillStatus] | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> list[Backfill]:
+        query = sa.select(backfills).order_by(backfills.c.id.desc())
+        if statuses is not None:
+            query = query.where(backfills.c.status.in_([s.value for s in statuses]))
+        if cursor is not None:
+            after = backfills.alias("cursor_backfill")
+            cursor_id = sa.select(after.c.id).where(after.c.backfill_id == cursor).scalar_subquery()
+            query = query.where(backfills.c.id < cursor_id)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._engine.connect() as conn:
+            return [backfill_from_row(row) for row in conn.execute(query)]
+
+    def submit_backfill_runs(
+        self,
+        backfill_id: str,
+        expected_cursor: int,
+        new_cursor: int,
+        new_runs: list[PipelineRun],
+        event: StepEvent,
+    ) -> bool:
+        now = time.time()
+        advance = (
+            backfills.update()
+            .where(
+                backfills.c.backfill_id == backfill_id,
+                backfills.c.cursor == expected_cursor,
+                backfills.c.status == BackfillStatus.REQUESTED.value,
+            )
+            .values(cursor=new_cursor, updated_at=now)
+        )
+        stored = [
+            dataclasses.replace(r, created_at=r.created_at or now, updated_at=now) for r in new_runs
+        ]
+        with self._engine.begin() as conn:
+            # The row lock taken here serializes racing daemons; the loser matches nothing.
+            if conn.execute(advance).rowcount != 1:
+                return False
+            if stored:
+                _insert_runs(conn, stored)
+                conn.execute(event_logs.insert(), [_event_row(r.run_id, event) for r in stored])
+        return True
+
+    def set_backfill_status(
+        self,
+        backfill_id: str,
+        status: BackfillStatus,
+        expected: Iterable[BackfillStatus] | None = None,
+        error: str | None = None,
+    ) -> bool:
+        values: dict[str, Any] = {"status": status.value, "updated_at": time.time()}
+        if error is not None:
+            values["error"] = error
+        update = backfills.update().where(backfills.c.backfill_id == backfill_id).values(values)
+        if expected is not None:
+            update = update.where(backfills.c.status.in_([s.value for s in expected]))
+        with self._engine.begin() as conn:
+            return conn.execute(update).rowcount == 1
+
+    def latest_partition_runs(
+        self,
+        partition_set: str,
+        partition_keys: list[str] | None = None,
+        backfill_id: str | None = None,
+    ) -> dict[str, PipelineRun]:
+        where = [runs.c.partition_set == partition_set]
+        if backfill_id is not None:
+            where.append(runs.c.backfill_id == backfill_id)
+        if partition_keys is not None:
+            where.append(runs.c.partition_key.in_(partition_keys))
+        latest = latest_run_ids(*where)
+        query = sa.select(runs).join(latest, runs.c.id == latest.c.id)
+        with self._engine.connect() as conn:
+            return {row.partition_key: _run_from_row(row) for row in conn.execute(query)}
+
+    def cancel_queued_runs(self, backfill_id: str, event: StepEvent) -> list[str]:
+        queued = sa.select(runs.c.run_id).where(
+            runs.c.backfill_id == backfill_id, runs.c.status == RunStatus.QUEUED.value
+        )
+        with self._engine.begin() as conn:
+            run_ids = list(conn.execute(queued).scalars())
+            if not run_ids:
+                return []
+            now = time.time()
+            conn.execute(
+                runs.update()
+                .where(runs.c.run_id.in_(run_ids), runs.c.status == RunStatus.QUEUED.value)
+                .values(status=RunStatus.CANCELED.value, updated_at=now, end_time=now)
+            )
+            conn.execute(event_logs.insert(), [_event_row(run_id, event) for run_id in run_ids])
+        return run_ids
+
+    def latest_step_statuses(self, partition_set: str) -> list[PartitionStepStatus]:
+        with self._engine.connect() as conn:
+            return latest_step_statuses(conn, partition_set)
 
     # Daemons
 
@@ -244,32 +369,38 @@ def _loads_optional(text: str | None) -> Any:
 # Runs as rows
 
 
-def _insert_run(conn: sa.Connection, run: PipelineRun) -> None:
-    _check_tags(run.tags)
-    row = {
-        "run_id": run.run_id,
-        "pipeline_name": run.pipeline_name,
-        "location_name": run.location_name,
-        "status": run.status.value,
-        "run_config": _dumps(run.run_config),
-        "mode": run.mode,
-        "tags": _dumps(run.tags),
-        "solid_selection": _dumps(run.solid_selection) if run.solid_selection is not None else None,
-        "step_selection": _dumps(run.step_selection) if run.step_selection is not None else None,
-        "parent_run_id": run.parent_run_id,
-        "root_run_id": run.root_run_id,
-        "created_at": run.created_at,
-        "updated_at": run.updated_at,
-        "start_time": run.start_time,
-        "end_time": run.end_time,
-    }
-    row.update({column.name: run.tags.get(tag) for tag, column in _TAG_COLUMNS.items()})
-    conn.execute(runs.insert(), row)
-    if run.tags:
-        conn.execute(
-            run_tags.insert(),
-            [{"run_id": run.run_id, "key": k, "value": v} for k, v in run.tags.items()],
-        )
+def _insert_runs(conn: sa.Connection, new_runs: list[PipelineRun]) -> None:
+    """Inserts runs and their tags with one executemany statement per table."""
+    rows, tag_rows = [], []
+    for run in new_runs:
+        _check_tags(run.tags)
+        row = {
+            "run_id": run.run_id,
+            "pipeline_name": run.pipeline_name,
+            "location_name": run.location_name,
+            "status": run.status.value,
+            "run_config": _dumps(run.run_config),
+            "mode": run.mode,
+            "tags": _dumps(run.tags),
+            "solid_selection": _json_or_none(run.solid_selection),
+            "step_selection": _json_or_none(run.step_selection),
+            "parent_run_id": run.parent_run_id,
+            "root_run_id": run.root_run_id,
+            "created_at": run.created_at,
+            "updated_at": run.updated_at,
+            "start_time": run.start_time,
+            "end_time": run.end_time,
+        }
+        row.update({column.name: run.tags.get(tag) for tag, column in _TAG_COLUMNS.items()})
+        rows.append(row)
+        tag_rows.extend({"run_id": run.run_id, "key": k, "value": v} for k, v in run.tags.items())
+    conn.execute(runs.insert(), rows)
+    if tag_rows:
+        conn.execute(run_tags.insert(), tag_rows)
+
+
+def _json_or_none(value: Any) -> str | None:
+    return _dumps(value) if value is not None else None
 
 
 def _check_tags(tags: Mapping[str, str]) -> None:

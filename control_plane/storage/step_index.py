@@ -1,0 +1,144 @@
+"""The run_steps index: each step's latest status per run, kept from the event log.
+
+Written in the same transaction as the events it comes from, so it never disagrees
+with the log; the status matrix reads it with one grouped statement.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from control_plane.storage.records import PartitionStepStatus, StepStatus
+from control_plane.storage.schema import run_steps, runs
+from user_code_server.protocol import EventType, StepEvent, StepKey
+
+_STATUS_OF_EVENT = {
+    EventType.STEP_START: StepStatus.IN_PROGRESS,
+    EventType.STEP_UP_FOR_RETRY: StepStatus.UP_FOR_RETRY,
+    EventType.STEP_SUCCESS: StepStatus.SUCCESS,
+    EventType.STEP_FAILURE: StepStatus.FAILURE,
+    EventType.STEP_SKIPPED: StepStatus.SKIPPED,
+}
+# How one solid's mapped steps combine into one status: the first that any step has.
+_PRECEDENCE = [
+    StepStatus.FAILURE,
+    StepStatus.IN_PROGRESS,
+    StepStatus.UP_FOR_RETRY,
+    StepStatus.SKIPPED,
+    StepStatus.SUCCESS,
+]
+_IN_CLAUSE_CHUNK = 500
+
+
+def index_step_events(conn: sa.Connection, run_id: str, events: list[StepEvent]) -> None:
+    """Upserts the run_steps rows of the steps whose status these events change."""
+    changes: dict[str, dict] = {}
+    for event in events:
+        status = _STATUS_OF_EVENT.get(event.event_type)
+        if status is None:
+            continue
+        row = changes.setdefault(event.step_key, {"attempts": 0})
+        row["status"] = status.value
+        if event.event_type == EventType.STEP_START:
+            row["attempts"] = max(row["attempts"], event.attempt or 1)
+            row.setdefault("start_time", event.timestamp)
+        elif status != StepStatus.UP_FOR_RETRY:
+            row["end_time"] = event.timestamp
+    if not changes:
+        return
+    run = conn.execute(
+        sa.select(runs.c.id, runs.c.partition_set, runs.c.partition_key).where(
+            runs.c.run_id == run_id
+        )
+    ).one()
+    keys = list(changes)
+    existing = set()
+    for start in range(0, len(keys), _IN_CLAUSE_CHUNK):
+        chunk = keys[start : start + _IN_CLAUSE_CHUNK]
+        existing.update(
+            conn.execute(
+                sa.select(run_steps.c.step_key).where(
+                    run_steps.c.run_id == run_id, run_steps.c.step_key.in_(chunk)
+                )
+            ).scalars()
+        )
+    inserts = [
+        {
+            "run_id": run_id,
+            "run_seq": run.id,
+            "step_key": key,
+            "solid": StepKey.parse(key).solid,
+            "status": row["status"],
+            "attempts": row["attempts"],
+            "partition_set": run.partition_set,
+            "partition_key": run.partition_key,
+            "start_time": row.get("start_time"),
+            "end_time": row.get("end_time"),
+        }
+        for key, row in changes.items()
+        if key not in existing
+    ]
+    if inserts:
+        conn.execute(run_steps.insert(), inserts)
+    updates = [
+        {
+            "b_step_key": key,
+            "b_status": changes[key]["status"],
+            "b_attempts": changes[key]["attempts"],
+            "b_end_time": changes[key].get("end_time"),
+        }
+        for key in existing
+    ]
+    if updates:
+        conn.execute(_UPDATE.where(run_steps.c.run_id == run_id), updates)
+
+
+# One executemany statement for every existing step of a batch; a value left out of the
+# batch (no new attempt, not ended) keeps the stored one.
+_UPDATE = (
+    run_steps.update()
+    .where(run_steps.c.step_key == sa.bindparam("b_step_key"))
+    .values(
+        status=sa.bindparam("b_status"),
+        attempts=sa.case(
+            (sa.bindparam("b_attempts") > 0, sa.bindparam("b_attempts")),
+            else_=run_steps.c.attempts,
+        ),
+        end_time=sa.func.coalesce(sa.bindparam("b_end_time"), run_steps.c.end_time),
+    )
+)
+
+
+def latest_step_statuses(conn: sa.Connection, partition_set: str) -> list[PartitionStepStatus]:
+    """Per (partition, solid): the status in the newest run that ran that solid."""
+    latest = (
+        sa.select(
+            run_steps.c.partition_key,
+            run_steps.c.solid,
+            sa.func.max(run_steps.c.run_seq).label("run_seq"),
+        )
+        .where(run_steps.c.partition_set == partition_set)
+        .group_by(run_steps.c.partition_key, run_steps.c.solid)
+        .subquery()
+    )
+    query = sa.select(
+        run_steps.c.partition_key, run_steps.c.solid, run_steps.c.status, run_steps.c.run_id
+    ).join(
+        latest,
+        sa.and_(
+            run_steps.c.partition_set == partition_set,
+            run_steps.c.partition_key == latest.c.partition_key,
+            run_steps.c.solid == latest.c.solid,
+            run_steps.c.run_seq == latest.c.run_seq,
+        ),
+    )
+    combined: dict[tuple[str, str], tuple[StepStatus, str]] = {}
+    for partition_key, solid, status, step_run_id in conn.execute(query):
+        status = StepStatus(status)
+        current = combined.get((partition_key, solid))
+        if current is None or _PRECEDENCE.index(status) < _PRECEDENCE.index(current[0]):
+            combined[(partition_key, solid)] = (status, step_run_id)
+    return [
+        PartitionStepStatus(partition_key, solid, status, step_run_id)
+        for (partition_key, solid), (status, step_run_id) in combined.items()
+    ]
