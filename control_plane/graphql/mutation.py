@@ -11,10 +11,12 @@ from control_plane.graphql import arguments
 from control_plane.graphql.basic_types import TagInput
 from control_plane.graphql.context import Info
 from control_plane.graphql.extensions import root_mutation
+from control_plane.graphql.pipelines import CodeLocation
 from control_plane.graphql.results import (
     LaunchRunResult,
     LaunchRunSuccess,
     ReexecuteRunResult,
+    ReloadCodeLocationResult,
     TerminateRunResult,
     TerminateRunSuccess,
 )
@@ -68,3 +70,8 @@ class Mutation:
             step_selection=step_selection,
         )
         return LaunchRunSuccess(run=Run.from_record(run))
+
+    @root_mutation("Fetches the location's repository again (restarting a server it supervises).")
+    async def reload_code_location(self, info: Info, name: str) -> ReloadCodeLocationResult:
+        location = await asyncio.to_thread(info.context.control_plane.reload_location, name)
+        return CodeLocation.from_info(location)

@@ -19,7 +19,7 @@ from control_plane.graphql.errors import (
     RunConfigValidationError,
     RunNotFoundError,
 )
-from control_plane.graphql.pipelines import CodeLocationConnection, Pipeline
+from control_plane.graphql.pipelines import CodeLocation, CodeLocationConnection, Pipeline
 from control_plane.graphql.plans import ExecutionPlan
 from control_plane.graphql.runs import Run, RunConnection, RunEventConnection
 
@@ -88,4 +88,8 @@ ReexecuteRunResult = Annotated[
     | ReadOnlyError
     | PythonError,
     strawberry.union("ReexecuteRunResult"),
+]
+ReloadCodeLocationResult = Annotated[
+    CodeLocation | LocationNotFoundError | ReadOnlyError | PythonError,
+    strawberry.union("ReloadCodeLocationResult"),
 ]

@@ -158,3 +158,16 @@ def test_an_unknown_mode_or_solid_selection_is_a_plan_error(lodestar_up):
     assert "turbo" in data["mode"]["message"]
     assert data["selection"]["__typename"] == "PlanError"
     assert "ghost" in data["selection"]["message"]
+
+
+def test_reloading_a_code_location_returns_it_loaded(lodestar_up):
+    data = lodestar_up.data(
+        """mutation { reloaded: reloadCodeLocation(name: "api_repo") {
+                        __typename ... on CodeLocation { name status pipelines { name } } }
+                      missing: reloadCodeLocation(name: "atlantis") {
+                        __typename ... on LocationNotFoundError { location } } }"""
+    )
+    assert data["reloaded"]["__typename"] == "CodeLocation"
+    assert data["reloaded"]["status"] == "LOADED"
+    assert len(data["reloaded"]["pipelines"]) == 4
+    assert data["missing"] == {"__typename": "LocationNotFoundError", "location": "atlantis"}

@@ -10,6 +10,7 @@ MUTATIONS = {
     "launchRun": 'launchRun(pipeline: "adder")',
     "terminateRun": 'terminateRun(runId: "any")',
     "reexecuteRun": 'reexecuteRun(runId: "any", fromFailure: true)',
+    "reloadCodeLocation": 'reloadCodeLocation(name: "api_repo")',
 }
 
 
