@@ -10,6 +10,7 @@ from strawberry.scalars import JSON
 from control_plane import errors
 from control_plane.graphql import arguments
 from control_plane.graphql.context import Info
+from control_plane.graphql.errors import BadArgument
 from control_plane.graphql.extensions import root_query
 from control_plane.graphql.pipelines import CodeLocation, CodeLocationConnection, Pipeline
 from control_plane.graphql.plans import ExecutionPlan
@@ -29,7 +30,7 @@ from control_plane.graphql.runs import (
     RunsFilterInput,
 )
 from control_plane.storage.base import Storage
-from control_plane.storage.records import EventRecord, RunsFilter
+from control_plane.storage.records import EventRecord, PipelineRun, RunsFilter
 
 
 @strawberry.type
@@ -76,7 +77,9 @@ class Query:
     ) -> RunsResult:
         limit = arguments.page_limit(limit, arguments.MAX_RUNS_PAGE)
         filters = filter.to_filter() if filter else RunsFilter()
-        records = await asyncio.to_thread(info.context.storage.get_runs, filters, limit + 1, cursor)
+        records = await asyncio.to_thread(
+            _runs_page, info.context.storage, filters, limit + 1, cursor
+        )
         page = records[:limit]
         return RunConnection(
             nodes=[Run.from_record(r) for r in page],
@@ -107,6 +110,14 @@ class Query:
             cursor=str(page[-1].storage_id) if page else after_cursor,
             has_more=len(records) > limit,
         )
+
+
+def _runs_page(
+    storage: Storage, filters: RunsFilter, limit: int, cursor: str | None
+) -> list[PipelineRun]:
+    if cursor is not None and storage.get_run(cursor) is None:
+        raise BadArgument("cursor", f"no run {cursor!r} to continue after")
+    return storage.get_runs(filters, limit, cursor)
 
 
 def _events_page(storage: Storage, run_id: str, after: int, limit: int) -> list[EventRecord]:

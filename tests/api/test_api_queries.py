@@ -130,11 +130,14 @@ def test_unknown_run_is_a_typed_error(lodestar_up):
 def test_bad_page_arguments_are_typed_errors(lodestar_up):
     data = lodestar_up.data(
         """{ runs(limit: 0) { __typename ... on InvalidArgumentError { argument message } }
+             afterNothing: runs(cursor: "no-such-run") {
+               __typename ... on InvalidArgumentError { argument } }
              runEvents(runId: "x", afterCursor: "abc") {
                __typename ... on InvalidArgumentError { argument } } }"""
     )
     assert data["runs"]["__typename"] == "InvalidArgumentError"
     assert data["runs"]["argument"] == "limit"
+    assert data["afterNothing"] == {"__typename": "InvalidArgumentError", "argument": "cursor"}
     assert data["runEvents"] == {"__typename": "InvalidArgumentError", "argument": "afterCursor"}
 
 
