@@ -19,12 +19,15 @@ import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
 from user_code_server.loader import CodeTarget, LoadedRepository, load_repository
+from user_code_server.partition_requests import partition_names, partition_run_requests
 from user_code_server.protocol import (
     AUTH_METADATA_KEY,
     ErrorInfo,
     ErrorKind,
     ExecuteStepsRequest,
     ExecutionPlanReply,
+    PartitionNamesReply,
+    PartitionRunRequestsReply,
     PingReply,
 )
 from user_code_server.protocol import user_code_pb2 as pb
@@ -176,6 +179,23 @@ class UserCodeServicer(pb_grpc.UserCodeServiceServicer):
             batches = run.batches()
         for data in batches:
             yield pb.StepEventBatch.FromString(data)
+
+    def GetPartitionNames(self, request, context):
+        if self._code.load_error:
+            replies = [PartitionNamesReply(error=self._code.not_loaded_error())]
+        else:
+            replies = partition_names(self._code.repository, request.partition_set)
+        for reply in replies:
+            yield to_proto(reply, pb.PartitionNamesReply)
+
+    def GetPartitionRunRequests(self, request, context):
+        if self._code.load_error:
+            reply = PartitionRunRequestsReply(error=self._code.not_loaded_error())
+        else:
+            reply = partition_run_requests(
+                self._code.repository, request.partition_set, list(request.partition_names)
+            )
+        return to_proto(reply, pb.PartitionRunRequestsReply)
 
     def Shutdown(self, request, context):
         self._shutdown.set()

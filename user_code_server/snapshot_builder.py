@@ -33,6 +33,7 @@ def build_repository_snapshot(repo: RepositoryDefinition) -> RepositorySnapshot:
                 pipeline_name=s.pipeline_name,
                 mode=getattr(s, "mode", None) or "default",
                 solid_selection=list(getattr(s, "solid_selection", None) or []),
+                description=getattr(s, "description", None) or "",
             )
             for s in repo.partition_sets
         ],

@@ -15,6 +15,11 @@ from user_code_server.protocol.execution import (
     StepEvent,
     StepExecution,
 )
+from user_code_server.protocol.partitions import (
+    PartitionNamesReply,
+    PartitionRunRequest,
+    PartitionRunRequestsReply,
+)
 from user_code_server.protocol.plan import (
     MAPPING_KEY_PATTERN,
     ConfigError,
@@ -60,6 +65,9 @@ __all__ = [
     "OutputHandle",
     "OutputRef",
     "OutputSnapshot",
+    "PartitionNamesReply",
+    "PartitionRunRequest",
+    "PartitionRunRequestsReply",
     "PartitionSetSnapshot",
     "PingReply",
     "PipelineSnapshot",

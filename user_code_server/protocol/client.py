@@ -11,6 +11,7 @@ from user_code_server.protocol import user_code_pb2 as pb
 from user_code_server.protocol import user_code_pb2_grpc as pb_grpc
 from user_code_server.protocol.convert import from_proto, to_proto
 from user_code_server.protocol.execution import ExecuteStepsRequest, PingReply, StepEvent
+from user_code_server.protocol.partitions import PartitionNamesReply, PartitionRunRequestsReply
 from user_code_server.protocol.plan import ExecutionPlanReply
 from user_code_server.protocol.snapshots import RepositorySnapshot
 
@@ -104,6 +105,35 @@ class UserCodeClient:
             to_proto(request, pb.ExecuteStepsRequest), metadata=self._metadata
         )
         return StepEventStream(call, self)
+
+    def partition_names(self, partition_set: str) -> PartitionNamesReply:
+        """Every partition name of the set, gathered from its streamed chunks, or the error."""
+        names: list[str] = []
+        try:
+            for chunk in self._stub.GetPartitionNames(
+                pb.PartitionNamesRequest(partition_set=partition_set),
+                metadata=self._metadata,
+                timeout=self._timeout,
+            ):
+                if chunk.HasField("error"):
+                    return from_proto(chunk, PartitionNamesReply)
+                names.extend(chunk.names)
+        except grpc.RpcError as error:
+            raise self._unavailable(error) from None
+        return PartitionNamesReply(names=names)
+
+    def partition_run_requests(
+        self, partition_set: str, names: list[str]
+    ) -> PartitionRunRequestsReply:
+        """The run config and tags of a batch of partitions of the set, in one call."""
+        request = pb.PartitionRunRequestsRequest(partition_set=partition_set, partition_names=names)
+        try:
+            reply = self._stub.GetPartitionRunRequests(
+                request, metadata=self._metadata, timeout=self._timeout
+            )
+        except grpc.RpcError as error:
+            raise self._unavailable(error) from None
+        return from_proto(reply, PartitionRunRequestsReply)
 
     def shutdown(self) -> None:
         try:

@@ -101,6 +101,7 @@ class PartitionSetSnapshot:
     pipeline_name: str
     mode: str = "default"
     solid_selection: list[str] = field(default_factory=list)
+    description: str = ""
 
 
 @dataclass(frozen=True)

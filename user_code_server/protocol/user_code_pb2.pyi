@@ -21,6 +21,8 @@ class ErrorKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     MODE_NOT_FOUND: _ClassVar[ErrorKind]
     USER_CODE_ERROR: _ClassVar[ErrorKind]
     REPOSITORY_NOT_LOADED: _ClassVar[ErrorKind]
+    PARTITION_SET_NOT_FOUND: _ClassVar[ErrorKind]
+    PARTITION_NOT_FOUND: _ClassVar[ErrorKind]
 
 class EventType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -53,6 +55,8 @@ INVALID_SOLID_SELECTION: ErrorKind
 MODE_NOT_FOUND: ErrorKind
 USER_CODE_ERROR: ErrorKind
 REPOSITORY_NOT_LOADED: ErrorKind
+PARTITION_SET_NOT_FOUND: ErrorKind
+PARTITION_NOT_FOUND: ErrorKind
 ENGINE_EVENT: EventType
 STEP_START: EventType
 STEP_OUTPUT: EventType
@@ -241,16 +245,18 @@ class RetryPolicySnapshot(_message.Message):
     def __init__(self, max_retries: _Optional[int] = ..., delay: _Optional[float] = ...) -> None: ...
 
 class PartitionSetSnapshot(_message.Message):
-    __slots__ = ("name", "pipeline_name", "mode", "solid_selection")
+    __slots__ = ("name", "pipeline_name", "mode", "solid_selection", "description")
     NAME_FIELD_NUMBER: _ClassVar[int]
     PIPELINE_NAME_FIELD_NUMBER: _ClassVar[int]
     MODE_FIELD_NUMBER: _ClassVar[int]
     SOLID_SELECTION_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     name: str
     pipeline_name: str
     mode: str
     solid_selection: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, name: _Optional[str] = ..., pipeline_name: _Optional[str] = ..., mode: _Optional[str] = ..., solid_selection: _Optional[_Iterable[str]] = ...) -> None: ...
+    description: str
+    def __init__(self, name: _Optional[str] = ..., pipeline_name: _Optional[str] = ..., mode: _Optional[str] = ..., solid_selection: _Optional[_Iterable[str]] = ..., description: _Optional[str] = ...) -> None: ...
 
 class ExecutionPlanRequest(_message.Message):
     __slots__ = ("pipeline", "run_config_json", "solid_selection", "mode")
@@ -426,6 +432,59 @@ class StepEventBatch(_message.Message):
     EVENTS_FIELD_NUMBER: _ClassVar[int]
     events: _containers.RepeatedCompositeFieldContainer[StepEvent]
     def __init__(self, events: _Optional[_Iterable[_Union[StepEvent, _Mapping]]] = ...) -> None: ...
+
+class PartitionNamesRequest(_message.Message):
+    __slots__ = ("partition_set",)
+    PARTITION_SET_FIELD_NUMBER: _ClassVar[int]
+    partition_set: str
+    def __init__(self, partition_set: _Optional[str] = ...) -> None: ...
+
+class PartitionNamesReply(_message.Message):
+    __slots__ = ("names", "error")
+    NAMES_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    names: _containers.RepeatedScalarFieldContainer[str]
+    error: ErrorInfo
+    def __init__(self, names: _Optional[_Iterable[str]] = ..., error: _Optional[_Union[ErrorInfo, _Mapping]] = ...) -> None: ...
+
+class PartitionRunRequestsRequest(_message.Message):
+    __slots__ = ("partition_set", "partition_names")
+    PARTITION_SET_FIELD_NUMBER: _ClassVar[int]
+    PARTITION_NAMES_FIELD_NUMBER: _ClassVar[int]
+    partition_set: str
+    partition_names: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, partition_set: _Optional[str] = ..., partition_names: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class PartitionRunRequest(_message.Message):
+    __slots__ = ("partition_name", "run_config_json", "tags")
+    class TagsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    PARTITION_NAME_FIELD_NUMBER: _ClassVar[int]
+    RUN_CONFIG_JSON_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    partition_name: str
+    run_config_json: str
+    tags: _containers.ScalarMap[str, str]
+    def __init__(self, partition_name: _Optional[str] = ..., run_config_json: _Optional[str] = ..., tags: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class PartitionRunRequestsReply(_message.Message):
+    __slots__ = ("pipeline", "mode", "solid_selection", "requests", "error")
+    PIPELINE_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
+    SOLID_SELECTION_FIELD_NUMBER: _ClassVar[int]
+    REQUESTS_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    pipeline: str
+    mode: str
+    solid_selection: _containers.RepeatedScalarFieldContainer[str]
+    requests: _containers.RepeatedCompositeFieldContainer[PartitionRunRequest]
+    error: ErrorInfo
+    def __init__(self, pipeline: _Optional[str] = ..., mode: _Optional[str] = ..., solid_selection: _Optional[_Iterable[str]] = ..., requests: _Optional[_Iterable[_Union[PartitionRunRequest, _Mapping]]] = ..., error: _Optional[_Union[ErrorInfo, _Mapping]] = ...) -> None: ...
 
 class ShutdownRequest(_message.Message):
     __slots__ = ()

@@ -54,6 +54,16 @@ class UserCodeServiceStub:
                 request_serializer=user__code__server_dot_protocol_dot_user__code__pb2.ExecuteStepsRequest.SerializeToString,
                 response_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.StepEventBatch.FromString,
                 _registered_method=True)
+        self.GetPartitionNames = channel.unary_stream(
+                '/lodestar.usercode.UserCodeService/GetPartitionNames',
+                request_serializer=user__code__server_dot_protocol_dot_user__code__pb2.PartitionNamesRequest.SerializeToString,
+                response_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.PartitionNamesReply.FromString,
+                _registered_method=True)
+        self.GetPartitionRunRequests = channel.unary_unary(
+                '/lodestar.usercode.UserCodeService/GetPartitionRunRequests',
+                request_serializer=user__code__server_dot_protocol_dot_user__code__pb2.PartitionRunRequestsRequest.SerializeToString,
+                response_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.PartitionRunRequestsReply.FromString,
+                _registered_method=True)
         self.Shutdown = channel.unary_unary(
                 '/lodestar.usercode.UserCodeService/Shutdown',
                 request_serializer=user__code__server_dot_protocol_dot_user__code__pb2.ShutdownRequest.SerializeToString,
@@ -93,6 +103,22 @@ class UserCodeServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetPartitionNames(self, request, context):
+        """The partition names of a partition set, in order, streamed in chunks (there may be
+        many thousands); an error comes as the only message.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPartitionRunRequests(self, request, context):
+        """The run config and tags of a batch of partitions of a set, with the set's pipeline,
+        mode and solid selection: one call for the whole batch.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def Shutdown(self, request, context):
         """Stops the server after the calls in flight finish.
         """
@@ -122,6 +148,16 @@ def add_UserCodeServiceServicer_to_server(servicer, server):
                     servicer.ExecuteSteps,
                     request_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.ExecuteStepsRequest.FromString,
                     response_serializer=user__code__server_dot_protocol_dot_user__code__pb2.StepEventBatch.SerializeToString,
+            ),
+            'GetPartitionNames': grpc.unary_stream_rpc_method_handler(
+                    servicer.GetPartitionNames,
+                    request_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.PartitionNamesRequest.FromString,
+                    response_serializer=user__code__server_dot_protocol_dot_user__code__pb2.PartitionNamesReply.SerializeToString,
+            ),
+            'GetPartitionRunRequests': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPartitionRunRequests,
+                    request_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.PartitionRunRequestsRequest.FromString,
+                    response_serializer=user__code__server_dot_protocol_dot_user__code__pb2.PartitionRunRequestsReply.SerializeToString,
             ),
             'Shutdown': grpc.unary_unary_rpc_method_handler(
                     servicer.Shutdown,
@@ -237,6 +273,60 @@ class UserCodeService:
             '/lodestar.usercode.UserCodeService/ExecuteSteps',
             user__code__server_dot_protocol_dot_user__code__pb2.ExecuteStepsRequest.SerializeToString,
             user__code__server_dot_protocol_dot_user__code__pb2.StepEventBatch.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPartitionNames(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/lodestar.usercode.UserCodeService/GetPartitionNames',
+            user__code__server_dot_protocol_dot_user__code__pb2.PartitionNamesRequest.SerializeToString,
+            user__code__server_dot_protocol_dot_user__code__pb2.PartitionNamesReply.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPartitionRunRequests(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lodestar.usercode.UserCodeService/GetPartitionRunRequests',
+            user__code__server_dot_protocol_dot_user__code__pb2.PartitionRunRequestsRequest.SerializeToString,
+            user__code__server_dot_protocol_dot_user__code__pb2.PartitionRunRequestsReply.FromString,
             options,
             channel_credentials,
             insecure,

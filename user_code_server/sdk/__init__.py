@@ -1,9 +1,12 @@
-"""The SDK users write pipelines with: solids, pipelines, config, resources, repositories."""
+"""The SDK users write pipelines with: solids, pipelines, config, resources, partitions,
+repositories."""
 
 from user_code_server.sdk.config import Field, Noneable
 from user_code_server.sdk.context import SolidExecutionContext
+from user_code_server.sdk.date_partitions import date_partition_range
 from user_code_server.sdk.errors import DefinitionError, Failure
 from user_code_server.sdk.events import AssetKey, AssetMaterialization, DynamicOutput, Output
+from user_code_server.sdk.partitions import Partition, PartitionSetDefinition
 from user_code_server.sdk.pipeline import PipelineDefinition, pipeline
 from user_code_server.sdk.repository import RepositoryDefinition, repository
 from user_code_server.sdk.resources import ModeDefinition, ResourceDefinition, resource
@@ -31,6 +34,8 @@ __all__ = [
     "Nothing",
     "Output",
     "OutputDefinition",
+    "Partition",
+    "PartitionSetDefinition",
     "PipelineDefinition",
     "RepositoryDefinition",
     "ResourceDefinition",
@@ -38,6 +43,7 @@ __all__ = [
     "RetryRequested",
     "SolidDefinition",
     "SolidExecutionContext",
+    "date_partition_range",
     "pipeline",
     "repository",
     "resource",
