@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import signal
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 import uvicorn
@@ -23,6 +26,10 @@ if TYPE_CHECKING:
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 3000
 MAX_BODY_BYTES = 1024 * 1024
+# Resolvers run blocking calls (storage, gRPC to code servers) in the loop's default
+# executor: more threads than asyncio's default (cores + 4), so that a few calls to a hung
+# code server (30 s timeout) do not hold up every storage read.
+RESOLVER_THREADS = 32
 # A refused body is read and dropped up to this size, so that the client, still sending,
 # gets the 413 rather than a reset connection; past it the connection is simply closed.
 MAX_DRAIN_BYTES = 64 * 1024 * 1024
@@ -99,6 +106,16 @@ async def _drain(receive: Receive) -> None:
             return
 
 
+@contextlib.asynccontextmanager
+async def _resolver_threads(app: Starlette):
+    executor = ThreadPoolExecutor(RESOLVER_THREADS, thread_name_prefix="graphql")
+    asyncio.get_running_loop().set_default_executor(executor)
+    try:
+        yield
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
 async def _to_graphql(request: Request) -> RedirectResponse:
     return RedirectResponse("/graphql")
 
@@ -109,6 +126,7 @@ def build_app(control_plane: ControlPlane, read_only: bool = False) -> Starlette
     return Starlette(
         routes=[Route("/graphql", graphql), Route("/", _to_graphql)],
         middleware=[Middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)],
+        lifespan=_resolver_threads,
     )
 
 
