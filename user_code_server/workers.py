@@ -9,10 +9,10 @@ to stdout and stderr) and the thread starts a new worker.
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import itertools
 import os
 import pickle
-import shutil
 import signal
 import socket
 import subprocess
@@ -127,7 +127,6 @@ class WorkerPool:
         if size < 1:
             raise ValueError(f"a worker pool needs at least one worker, not {size}")
         self.target = target
-        self.capture_dir = tempfile.mkdtemp(prefix="lodestar-workers-")
         self._tasks: SimpleQueue[_Task | None] = SimpleQueue()
         self._lock = threading.Lock()
         self._run_ids = itertools.count(1)
@@ -162,7 +161,6 @@ class WorkerPool:
         for slot in self._slots:
             if slot.thread.is_alive():
                 slot.thread.join(timeout)
-        shutil.rmtree(self.capture_dir, ignore_errors=True)
 
     def _next_task(self, slot: _Slot) -> _Task | None:
         while not self._closed:
@@ -196,25 +194,29 @@ class WorkerPool:
 class _Worker:
     """One worker process, the socket to it and the files holding its stdout and stderr."""
 
-    def __init__(self, stdout_path: str, stderr_path: str):
-        self.paths = (stdout_path, stderr_path)
+    def __init__(self):
+        # Unnamed files (nothing to clean up, even after a crash) that outlive the process.
+        self.outputs = [tempfile.TemporaryFile(buffering=0) for _ in range(2)]
+        for output in self.outputs:
+            # Appending: once the worker empties a file, its next write lands at offset 0.
+            fcntl.fcntl(output, fcntl.F_SETFL, fcntl.fcntl(output, fcntl.F_GETFL) | os.O_APPEND)
         ours, theirs = socket.socketpair()
-        flags = os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
-        out_fd, err_fd = (os.open(path, flags, 0o600) for path in self.paths)
         try:
             self.process = subprocess.Popen(
                 [*_WORKER_COMMAND, str(theirs.fileno())],
                 stdin=subprocess.DEVNULL,
-                stdout=out_fd,
-                stderr=err_fd,
+                stdout=self.outputs[0],
+                stderr=self.outputs[1],
                 pass_fds=(theirs.fileno(),),
                 # Its own process group: Ctrl-C is the server's to handle, and a kill
                 # reaches whatever the step started too.
                 process_group=0,
             )
+        except OSError:
+            ours.close()
+            self._close_outputs()
+            raise
         finally:
-            os.close(out_fd)
-            os.close(err_fd)
             theirs.close()
         self.conn = Connection(ours.detach())
 
@@ -237,20 +239,19 @@ class _Worker:
         return f"worker process killed by signal {name}{hint}"
 
     def captured_events(self, step: StepExecution) -> list[StepEvent]:
-        texts = []
-        for path in self.paths:
-            fd = os.open(path, os.O_RDONLY)
-            try:
-                texts.append(read_tail(fd))
-            finally:
-                os.close(fd)
-        return output_events(step, *texts)
+        """What the worker wrote since it last emptied its output files (during `step`)."""
+        return output_events(step, *(read_tail(output.fileno()) for output in self.outputs))
 
     def close(self) -> None:
         """Kills the process (and its group) and reaps it."""
         self.conn.close()
         self.kill()
         self.process.wait()
+        self._close_outputs()
+
+    def _close_outputs(self) -> None:
+        for output in self.outputs:
+            output.close()
 
     def stop(self, timeout: float) -> None:
         """Asks an idle worker to exit, then makes sure it did."""
@@ -272,8 +273,6 @@ class _Slot:
         self.thread = threading.Thread(
             target=self._serve, name=f"lodestar-worker-slot-{index}", daemon=True
         )
-        base = os.path.join(pool.capture_dir, str(index))
-        self._paths = (base + ".out", base + ".err")
         self._context_id = 0
 
     def _serve(self) -> None:
@@ -297,7 +296,7 @@ class _Slot:
         if self.worker is not None:
             return ""
         try:
-            self.worker = _Worker(*self._paths)
+            self.worker = _Worker()
         except OSError as error:
             return f"could not start a worker process: {error}"
         self._context_id = 0
