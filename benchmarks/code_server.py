@@ -22,7 +22,7 @@ from pathlib import Path
 from user_code_server.protocol import ExecuteStepsRequest, StepExecution, UserCodeClient
 
 READY_LINE = re.compile(r"ready on (?P<host>[^:\s]+):(?P<port>\d+)")
-REPO = '''
+REPO = """
 from user_code_server import pipeline, solid
 
 def _noop(context) -> None:
@@ -34,7 +34,7 @@ STEPS = [solid(name=f"noop_{i}")(_noop) for i in range(STEP_COUNT)]
 def trivial():
     for step in STEPS:
         step()
-'''
+"""
 
 
 def start(repo: Path, workers: int | None) -> tuple[subprocess.Popen, int, float]:
