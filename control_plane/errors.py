@@ -84,3 +84,24 @@ class SchemaVersionError(StorageError):
 
 class PlanError(LodestarError):
     """The code server could not build a plan (bad mode or solid selection, user code error)."""
+
+
+class PartitionSetNotFoundError(LodestarError):
+    def __init__(self, partition_set: str):
+        super().__init__(f"partition set {partition_set!r} not found in any code location")
+        self.partition_set = partition_set
+
+
+class PartitionNotFoundError(LodestarError):
+    def __init__(self, partition_set: str, partitions: list[str]):
+        shown = ", ".join(repr(p) for p in partitions[:10])
+        more = f" and {len(partitions) - 10} more" if len(partitions) > 10 else ""
+        super().__init__(f"partition set {partition_set!r} has no partition {shown}{more}")
+        self.partition_set = partition_set
+        self.partitions = partitions
+
+
+class BackfillNotFoundError(LodestarError):
+    def __init__(self, backfill_id: str):
+        super().__init__(f"backfill {backfill_id!r} not found")
+        self.backfill_id = backfill_id

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
+import uuid
 
+from control_plane.backfills.daemon import BackfillDaemon, DaemonLoop
+from control_plane.backfills.progress import BackfillProgress, backfill_progress
 from control_plane.code_locations import CodeLocationInfo, CodeLocations
 from control_plane.errors import (
+    BackfillNotFoundError,
     CodeLocationError,
     InvalidRunStateError,
     InvalidStepSelectionError,
@@ -17,11 +22,19 @@ from control_plane.errors import (
 )
 from control_plane.execution.coordinator import RunCoordinator
 from control_plane.execution.executor import GrpcStepExecutor, StepExecutor
+from control_plane.partitions import Partitions
 from control_plane.recovery import recover_interrupted_runs
 from control_plane.run_events import run_event
 from control_plane.run_queue import RunQueue
 from control_plane.runs import new_run, reexecution_of
-from control_plane.storage.records import PipelineRun, RunStatus
+from control_plane.storage.records import (
+    BACKFILL_TAG,
+    Backfill,
+    BackfillStatus,
+    PipelineRun,
+    RunsFilter,
+    RunStatus,
+)
 from control_plane.workspace import Workspace
 from user_code_server.protocol import (
     CodeServerUnavailableError,
@@ -44,12 +57,17 @@ class ControlPlane:
         workspace: Workspace,
         recover: bool = True,
         executor: StepExecutor | None = None,
+        run_daemon: bool = True,
     ):
+        """`run_daemon=False` serves the API only: another process (`lodestar daemon run`)
+        then dequeues runs, coordinates them and submits backfills."""
         self.instance = instance
         self.storage = instance.storage
         self.locations = CodeLocations(workspace, instance.config.code_servers.auth_token)
         self.executor = executor or GrpcStepExecutor(self.locations)
-        self._recover = recover
+        self.partitions = Partitions(self.locations, self.storage)
+        self._recover = recover and run_daemon
+        self._run_daemon = run_daemon
         self._lock = threading.Lock()
         self._coordinators: dict[str, RunCoordinator] = {}
         self._shutdown = threading.Event()
@@ -59,13 +77,19 @@ class ControlPlane:
             lambda: len(self._coordinators),
             instance.config.run_queue.max_concurrent_runs,
         )
+        backfill_daemon = BackfillDaemon(self.storage, self.locations, self._queue.wake)
+        self._daemon = DaemonLoop(
+            self.storage, backfill_daemon, f"{os.uname().nodename}:{os.getpid()}"
+        )
 
     def start(self) -> None:
         """Connects code locations, recovers interrupted runs, starts the run queue."""
         self.locations.start()
         if self._recover:
             recover_interrupted_runs(self.storage)
-        self._queue.start()
+        if self._run_daemon:
+            self._queue.start()
+            self._daemon.start()
 
     def stop(self) -> None:
         """Stops the queue and the code servers this process started.
@@ -73,7 +97,9 @@ class ControlPlane:
         Runs still in flight are left as they are: the next start recovers them.
         """
         self._shutdown.set()
-        self._queue.stop()
+        if self._run_daemon:
+            self._daemon.stop()
+            self._queue.stop()
         self.locations.stop()
         self.executor.shutdown()
 
@@ -191,6 +217,61 @@ class ControlPlane:
                 raise InvalidStepSelectionError(str(error)) from None
         selection = step_selection or (None if from_failure else ["*"])
         return self._enqueue(reexecution_of(parent, selection))
+
+    # Partitions and backfills
+
+    def launch_backfill(
+        self,
+        partition_set: str,
+        partitions: list[str] | None = None,
+        from_partition: str | None = None,
+        to_partition: str | None = None,
+        from_failure: bool = False,
+        tags: dict[str, str] | None = None,
+    ) -> Backfill:
+        """Records a backfill over the chosen partitions (all by default) and wakes the daemon."""
+        location, _ = self.partitions.partition_set(partition_set)
+        names = self.partitions.select(partition_set, partitions, from_partition, to_partition)
+        backfill = Backfill(
+            backfill_id=uuid.uuid4().hex[:12],
+            partition_set=partition_set,
+            location_name=location,
+            partition_names=names,
+            from_failure=from_failure,
+            tags=dict(tags or {}),
+        )
+        stored = self.storage.add_backfill(backfill)
+        self._daemon.wake()
+        return stored
+
+    def backfill(self, backfill_id: str) -> Backfill:
+        backfill = self.storage.get_backfill(backfill_id)
+        if backfill is None:
+            raise BackfillNotFoundError(backfill_id)
+        return backfill
+
+    def backfill_progress(self, backfill_id: str) -> BackfillProgress:
+        return backfill_progress(self.storage, self.backfill(backfill_id))
+
+    def cancel_backfill(self, backfill_id: str, terminate: bool = False) -> Backfill:
+        """Stops submission and cancels the backfill's queued runs; `terminate` also
+        terminates its runs in progress."""
+        backfill = self.backfill(backfill_id)
+        self.storage.set_backfill_status(
+            backfill_id, BackfillStatus.CANCELED, expected=[BackfillStatus.REQUESTED]
+        )
+        event = run_event(EventType.RUN_CANCELED, f"backfill {backfill_id} canceled")
+        self.storage.cancel_queued_runs(backfill_id, event)
+        if terminate:
+            running = self.storage.get_runs(
+                RunsFilter(
+                    statuses=[RunStatus.STARTING, RunStatus.STARTED],
+                    tags={BACKFILL_TAG: backfill_id},
+                )
+            )
+            for run in running:
+                self.terminate_run(run.run_id)
+        return self.backfill(backfill.backfill_id)
 
     def wait_for_run(self, run_id: str, timeout: float | None = None) -> PipelineRun:
         """Blocks until the run has ended (or `timeout` seconds), returning it."""

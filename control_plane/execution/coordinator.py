@@ -22,6 +22,7 @@ from user_code_server.protocol import EventType, ExecutionPlan, StepEvent
 log = logging.getLogger(__name__)
 
 MAX_EVENTS_PER_WRITE = 5000
+STATUS_CHECK_INTERVAL_S = 1.0
 DEFAULT_MAX_CONCURRENT_STEPS = 64
 MAX_CONCURRENT_STEPS_TAG = "lodestar/max_concurrent_steps"
 STATE_EVENT_TYPES = [
@@ -156,7 +157,13 @@ class RunCoordinator:
             run.tags,
         )
         canceling = False
+        status_checked = time.monotonic()
         while True:
+            if time.monotonic() - status_checked > STATUS_CHECK_INTERVAL_S:
+                # Termination may be requested through another process sharing the storage.
+                status_checked = time.monotonic()
+                if self._storage.get_run(run.run_id).status == RunStatus.CANCELING:
+                    self._terminate.set()
             if self._terminate.is_set() and not canceling:
                 canceling = True
                 active.cancel()
@@ -191,7 +198,9 @@ class RunCoordinator:
 
     def _next_events(self, retry_due: float | None) -> list[StepEvent]:
         """Blocks for the next event (or a due retry, or termination), then drains the inbox."""
-        timeout = None if retry_due is None else max(0.0, retry_due - time.time())
+        timeout = STATUS_CHECK_INTERVAL_S
+        if retry_due is not None:
+            timeout = min(timeout, max(0.0, retry_due - time.time()))
         try:
             first = self._inbox.get(timeout=timeout)
         except queue.Empty:

@@ -1,0 +1,1 @@
+"""Backfills: the daemon that submits one run per partition, and their progress."""
