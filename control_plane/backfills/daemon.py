@@ -27,8 +27,11 @@ from control_plane.storage.records import (
     PipelineRun,
     RunStatus,
 )
-from user_code_server.protocol import CodeServerUnavailableError, EventType
-from user_code_server.protocol.partitions import PartitionRunRequestsReply
+from user_code_server.protocol import (
+    CodeServerUnavailableError,
+    EventType,
+    PartitionRunRequestsReply,
+)
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,46 @@
+"""Control planes on a fresh instance (SQLite, or MySQL with `database_url`) serving the
+partitioned test repository through a real code server."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import pytest
+
+from control_plane.instance import Instance
+from control_plane.service import ControlPlane
+from control_plane.workspace import Workspace
+
+REPO = os.path.join(os.path.dirname(__file__), "repos", "partitioned_repo.py")
+
+
+@pytest.fixture
+def marker(tmp_path, monkeypatch):
+    path = tmp_path / "marker"
+    monkeypatch.setenv("LODESTAR_TEST_MARKER", str(path))
+    return path
+
+
+@pytest.fixture
+def make_plane(tmp_path, marker) -> Callable[..., ControlPlane]:
+    """`make_plane(run_daemon=False, storage_url=None, max_concurrent_runs=10)`."""
+    started: list[tuple[ControlPlane, Instance]] = []
+
+    def make(run_daemon=False, storage_url=None, max_concurrent_runs=10, home=None):
+        home = home or tmp_path / f"home{len(started)}"
+        home.mkdir(exist_ok=True)
+        config = f"run_queue:\n  max_concurrent_runs: {max_concurrent_runs}\n"
+        if storage_url is not None:
+            config += f"storage:\n  mysql:\n    url: {storage_url.render_as_string(False)}\n"
+        (home / "lodestar.yaml").write_text(config)
+        instance = Instance.from_env(str(home))
+        plane = ControlPlane(instance, Workspace.from_python_file(REPO), run_daemon=run_daemon)
+        plane.start()
+        started.append((plane, instance))
+        return plane
+
+    yield make
+    for plane, instance in started:
+        plane.stop()
+        instance.dispose()
