@@ -60,7 +60,8 @@ def _import_file(path: Path) -> ModuleType:
         raise FileNotFoundError(f"no such file: {path}")
     # The file's own directory goes on sys.path so that its sibling imports work.
     _prepend_sys_path(str(path.parent))
-    name = path.stem
+    # A name already taken (a file called `json.py`) must not replace the module in use.
+    name = path.stem if path.stem not in sys.modules else f"lodestar_user_code_{path.stem}"
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     # Registered under its name so that pickled values of its classes load in any worker.
