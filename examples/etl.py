@@ -3,8 +3,6 @@
 Run it with:  lodestar execute -f examples/etl.py etl -c examples/etl.yaml
 """
 
-from typing import Dict, List
-
 from user_code_server import Field, InputDefinition, ModeDefinition, pipeline, resource, solid
 
 
@@ -16,7 +14,7 @@ def reporter(init_context):
 
 
 @solid(config_schema={"count": Field(int, default_value=10, description="How many rows.")})
-def extract(context) -> List[int]:
+def extract(context) -> list[int]:
     """Produces the raw rows."""
     rows = list(range(context.solid_config["count"]))
     context.log.info(f"extracted {len(rows)} rows")
@@ -24,7 +22,7 @@ def extract(context) -> List[int]:
 
 
 @solid(input_defs=[InputDefinition("rows")])
-def clean(context, rows: List[int]) -> List[int]:
+def clean(context, rows: list[int]) -> list[int]:
     """Drops odd rows."""
     kept = [r for r in rows if r % 2 == 0]
     print(f"kept {len(kept)} of {len(rows)} rows")
@@ -32,7 +30,7 @@ def clean(context, rows: List[int]) -> List[int]:
 
 
 @solid(required_resource_keys={"reporter"})
-def summarize(context, rows: List[int]) -> Dict[str, int]:
+def summarize(context, rows: list[int]) -> dict[str, int]:
     """Reports the count and total."""
     summary = {"count": len(rows), "total": sum(rows)}
     context.log.info(context.resources.reporter(f"summary {summary}"))

@@ -8,7 +8,6 @@ Run it with:  lodestar execute -f examples/file_sizes.py file_sizes -c examples/
 
 import os
 import re
-from typing import List
 
 from user_code_server import DynamicOutput, DynamicOutputDefinition, pipeline, solid
 
@@ -33,7 +32,7 @@ def process_file(context, path: str) -> int:
 
 
 @solid
-def summarize(context, word_counts: List[int]) -> int:
+def summarize(context, word_counts: list[int]) -> int:
     """Adds up the word counts of every file."""
     total = sum(word_counts)
     context.log.info(f"{len(word_counts)} files, {total} words in all")

@@ -2,7 +2,6 @@
 solid runs once per key, and a collect sums the results."""
 
 import os
-from typing import List
 
 from user_code_server import DynamicOutput, DynamicOutputDefinition, pipeline, solid
 
@@ -21,7 +20,7 @@ def work(context, value: int) -> int:
 
 
 @solid
-def total(context, values: List[int]) -> int:
+def total(context, values: list[int]) -> int:
     return sum(values)
 
 

@@ -31,7 +31,9 @@ def wait_until(predicate, timeout=60, what="condition"):
 
 def test_interrupted_run_is_re_executed_from_failure_after_a_kill(tmp_path):
     home = tmp_path / "home"
-    config = {"solids": {"first": {"config": {"seconds": 0.0}}, "second": {"config": {"seconds": 3.0}}}}
+    config = {
+        "solids": {"first": {"config": {"seconds": 0.0}}, "second": {"config": {"seconds": 3.0}}}
+    }
     first = start_control_plane(home, repo=REPO)
     try:
         launched = first.data(LAUNCH, {"config": config})["launchRun"]

@@ -14,9 +14,7 @@ from user_code_server.protocol import EventType
 
 
 def step_events(plane, run_id, event_type):
-    return [
-        r.event for r in plane.storage.get_events(run_id) if r.event.event_type == event_type
-    ]
+    return [r.event for r in plane.storage.get_events(run_id) if r.event.event_type == event_type]
 
 
 def steps_with(plane, run_id, event_type):
@@ -140,7 +138,11 @@ def test_mapped_failure_reexecutes_only_the_failed_key(plane, tmp_path):
     }
     run = plane.wait_for_run(plane.launch_run("mapped", config).run_id, timeout=60)
     assert run.status == RunStatus.FAILURE
-    assert steps_with(plane, run.run_id, EventType.STEP_SUCCESS) == ["keys", "per_key[a]", "per_key[c]"]
+    assert steps_with(plane, run.run_id, EventType.STEP_SUCCESS) == [
+        "keys",
+        "per_key[a]",
+        "per_key[c]",
+    ]
     assert steps_with(plane, run.run_id, EventType.STEP_SKIPPED) == ["join"]
     marker.write_text("")
     child = plane.wait_for_run(plane.reexecute_run(run.run_id).run_id, timeout=60)

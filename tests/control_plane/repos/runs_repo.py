@@ -2,7 +2,6 @@
 
 import os
 import time
-from typing import List
 
 from user_code_server import (
     DynamicOutput,
@@ -113,7 +112,7 @@ def per_key(context, key: str) -> str:
 
 
 @solid
-def join(context, values: List[str]) -> str:
+def join(context, values: list[str]) -> str:
     return "".join(values)
 
 
