@@ -1,0 +1,101 @@
+"""Backfill of N partitions through a real code server and control plane (SQLite).
+
+Usage: python benchmarks/backfill.py N [--submit-only] [--solids 3]
+Prints: n=... submit_s=... complete_s=... matrix_ms=... runs_query_p95_ms=...
+- submit_s: from the launch until every partition has its run queued (daemon submission);
+- complete_s: from the launch until all N runs have ended;
+- matrix_ms: median of 5 status-matrix queries (solid x partition) once the runs are done;
+- runs_query_p95_ms: p95 of a GraphQL `runs` query (first 50) over HTTP, issued in a loop
+  while the backfill runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import statistics
+import sys
+import threading
+import time
+
+import uvicorn
+from _harness import control_plane_for, median
+
+from control_plane.http_server import build_app
+from control_plane.storage.records import BackfillStatus
+
+RUNS_QUERY = json.dumps(
+    {"query": "{ runs(limit: 50) { ... on RunConnection { nodes { runId status } } } }"}
+)
+
+
+def serve_in_thread(plane) -> tuple[uvicorn.Server, int]:
+    config = uvicorn.Config(build_app(plane), host="127.0.0.1", port=0, log_level="error")
+    server = uvicorn.Server(config)
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.01)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    return server, port
+
+
+def query_runs_until(port: int, done: threading.Event, timings: list[float]) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", port)
+    headers = {"Content-Type": "application/json"}
+    while not done.is_set():
+        started = time.perf_counter()
+        connection.request("POST", "/graphql", RUNS_QUERY, headers)
+        response = connection.getresponse()
+        body = response.read()
+        timings.append(time.perf_counter() - started)
+        if response.status != 200 or b'"errors"' in body:
+            sys.exit(f"runs query failed: {response.status} {body[:300]!r}")
+        time.sleep(0.05)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("n", type=int)
+    parser.add_argument("--submit-only", action="store_true")
+    parser.add_argument("--solids", type=int, default=3)
+    args = parser.parse_args()
+    env = {"LODESTAR_BENCH_N": str(args.n), "LODESTAR_BENCH_SOLIDS": str(args.solids)}
+    with control_plane_for("backfill_repo.py", env) as plane:
+        server, port = serve_in_thread(plane)
+        done, timings = threading.Event(), []
+        querier = threading.Thread(target=query_runs_until, args=(port, done, timings))
+        if args.submit_only:
+            plane.executor.shutdown()  # nothing runs: only submission is measured
+        started = time.perf_counter()
+        backfill = plane.launch_backfill("bench_partitions")
+        querier.start()
+        while plane.backfill(backfill.backfill_id).status == BackfillStatus.REQUESTED:
+            time.sleep(0.01)
+        submit_s = time.perf_counter() - started
+        complete_s = float("nan")
+        if not args.submit_only:
+            while plane.backfill_progress(backfill.backfill_id).done < args.n:
+                time.sleep(0.05)
+            complete_s = time.perf_counter() - started
+        done.set()
+        querier.join()
+        progress = plane.backfill_progress(backfill.backfill_id)
+        if not args.submit_only and progress.succeeded != args.n:
+            sys.exit(f"expected {args.n} successful partitions: {progress}")
+        matrix_times = []
+        for _ in range(5):
+            t = time.perf_counter()
+            plane.partitions.status_matrix("bench_partitions")
+            matrix_times.append(time.perf_counter() - t)
+        server.should_exit = True
+    p95 = statistics.quantiles(timings, n=20)[-1] if len(timings) > 1 else timings[0]
+    print(
+        f"n={args.n} submit_s={submit_s:.3f} complete_s={complete_s:.3f} "
+        f"matrix_ms={median(matrix_times) * 1000:.1f} runs_query_p95_ms={p95 * 1000:.1f} "
+        f"runs_queries={len(timings)} solids={args.solids}"
+    )
+
+
+if __name__ == "__main__":
+    main()
