@@ -9,6 +9,7 @@ import time
 import traceback
 from collections.abc import Callable
 
+from control_plane.assets.recording import add_lineage
 from control_plane.code_locations import CodeLocations
 from control_plane.errors import LodestarError
 from control_plane.execution.active_execution import ActiveExecution
@@ -185,6 +186,7 @@ class RunCoordinator:
             if self._shutdown.is_set():
                 return
             if batch:
+                batch = add_lineage(batch, self._locations, run)
                 self._storage.store_events(run.run_id, batch)
                 for event in batch:
                     active.handle(event)

@@ -1,5 +1,6 @@
 """Storage of runs, the event log and daemon heartbeats (SQLite or MySQL)."""
 
+from control_plane.storage.asset_records import AssetMaterializationRecord, AssetRecord
 from control_plane.storage.base import Storage
 from control_plane.storage.records import (
     BACKFILL_TAG,
@@ -19,6 +20,8 @@ __all__ = [
     "IN_FLIGHT_STATUSES",
     "PARTITION_SET_TAG",
     "PARTITION_TAG",
+    "AssetMaterializationRecord",
+    "AssetRecord",
     "DaemonHeartbeat",
     "EventRecord",
     "PipelineRun",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 
+from control_plane.storage.asset_records import AssetMaterializationRecord, AssetRecord
 from control_plane.storage.records import (
     Backfill,
     BackfillStatus,
@@ -138,6 +139,43 @@ class Storage(ABC):
     @abstractmethod
     def latest_step_statuses(self, partition_set: str) -> list[PartitionStepStatus]:
         """Per partition and solid, its status in the newest run that ran it."""
+
+    # Assets (an asset key is a tuple of path parts)
+
+    @abstractmethod
+    def get_assets(
+        self, prefix: str | None = None, asset_keys: Iterable[tuple[str, ...]] | None = None
+    ) -> list[AssetRecord]:
+        """Assets with at least one materialization, in key order.
+
+        `prefix` filters on the slash-separated key (`schema/` or `sch`); `asset_keys`
+        restricts to those keys.
+        """
+
+    @abstractmethod
+    def get_asset(self, asset_key: tuple[str, ...]) -> AssetRecord | None:
+        """An asset storage has seen, even when its history was wiped since."""
+
+    @abstractmethod
+    def get_asset_materializations(
+        self,
+        asset_key: tuple[str, ...],
+        limit: int | None = None,
+        before: int | None = None,
+        partition: str | None = None,
+    ) -> list[AssetMaterializationRecord]:
+        """Materializations newest first; `before` is the storage id to continue below."""
+
+    @abstractmethod
+    def get_asset_lineage(
+        self, asset_keys: Iterable[tuple[str, ...]], upstream: bool = True
+    ) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
+        """Parents (or children) of each key, as recorded with the latest materializations."""
+
+    @abstractmethod
+    def wipe_asset(self, asset_key: tuple[str, ...]) -> int:
+        """Removes an asset's materializations from the catalog (the event log keeps them);
+        returns how many it removed."""
 
     # Daemons
 

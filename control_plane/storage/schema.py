@@ -140,3 +140,41 @@ run_steps = sa.Table(
     sa.Index("ix_run_steps_partition", "partition_set", "partition_key", "solid", "run_seq"),
     **_MYSQL_TABLE_ARGS,
 )
+
+# The asset catalog: indexes of the materializations in the event log, written in the same
+# transaction as the events. Wiping an asset deletes its index rows; the log keeps its events.
+asset_keys = sa.Table(
+    "asset_keys",
+    metadata,
+    # JSON list of the key's path, as in event_logs.asset_key.
+    sa.Column("asset_key", sa.String(ASSET_KEY_LENGTH), primary_key=True),
+    sa.Column("last_event_id", sa.BigInteger),  # NULL: no materialization (since a wipe)
+    sa.Column("materialization_count", sa.BigInteger, nullable=False),
+    sa.Column("wiped_at", sa.Double),
+    **_MYSQL_TABLE_ARGS,
+)
+
+# One row per materialization; `event_id` is its event's id in event_logs (its cursor).
+asset_materializations = sa.Table(
+    "asset_materializations",
+    metadata,
+    sa.Column("event_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("asset_key", sa.String(ASSET_KEY_LENGTH), nullable=False),
+    sa.Column("run_id", sa.String(RUN_ID_LENGTH), nullable=False),
+    sa.Column("step_key", sa.String(STEP_KEY_LENGTH), nullable=False),
+    # A user-chosen partition may be long, so it is not indexed: it filters one asset's rows.
+    sa.Column("partition_key", LongText),
+    sa.Column("timestamp", sa.Double, nullable=False),
+    sa.Index("ix_asset_materializations_asset_key_event_id", "asset_key", "event_id"),
+    **_MYSQL_TABLE_ARGS,
+)
+
+# The parents recorded with each materialization (its lineage as it was then).
+asset_materialization_parents = sa.Table(
+    "asset_materialization_parents",
+    metadata,
+    sa.Column("event_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("parent_key", sa.String(ASSET_KEY_LENGTH), primary_key=True),
+    sa.Index("ix_asset_materialization_parents_parent_key", "parent_key", "event_id"),
+    **_MYSQL_TABLE_ARGS,
+)

@@ -12,6 +12,9 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import mysql, sqlite
 
 from control_plane.errors import StorageError
+from control_plane.storage import asset_index
+from control_plane.storage.asset_index import asset_key_string
+from control_plane.storage.asset_records import AssetMaterializationRecord, AssetRecord
 from control_plane.storage.backfill_rows import backfill_from_row, backfill_row, latest_run_ids
 from control_plane.storage.base import Storage
 from control_plane.storage.records import (
@@ -185,8 +188,14 @@ class SqlStorage(Storage):
     def store_events(self, run_id: str, events: list[StepEvent]) -> None:
         if not events:
             return
+        rows = [_event_row(run_id, event) for event in events]
         with self._engine.begin() as conn:
-            conn.execute(event_logs.insert(), [_event_row(run_id, event) for event in events])
+            if any(row["asset_key"] is not None for row in rows):
+                ids = asset_index.insert_events_returning_ids(conn, rows)
+                data = [event.data for event in events]
+                asset_index.index_materializations(conn, rows, ids, data)
+            else:
+                conn.execute(event_logs.insert(), rows)
             index_step_events(conn, run_id, events)
 
     def get_events(
@@ -326,6 +335,38 @@ class SqlStorage(Storage):
         with self._engine.connect() as conn:
             return latest_step_statuses(conn, partition_set)
 
+    # Assets
+
+    def get_assets(
+        self, prefix: str | None = None, asset_keys: Iterable[tuple[str, ...]] | None = None
+    ) -> list[AssetRecord]:
+        with self._engine.connect() as conn:
+            return asset_index.get_assets(conn, prefix, asset_keys)
+
+    def get_asset(self, asset_key: tuple[str, ...]) -> AssetRecord | None:
+        with self._engine.connect() as conn:
+            return asset_index.get_asset(conn, asset_key)
+
+    def get_asset_materializations(
+        self,
+        asset_key: tuple[str, ...],
+        limit: int | None = None,
+        before: int | None = None,
+        partition: str | None = None,
+    ) -> list[AssetMaterializationRecord]:
+        with self._engine.connect() as conn:
+            return asset_index.get_materializations(conn, asset_key, limit, before, partition)
+
+    def get_asset_lineage(
+        self, asset_keys: Iterable[tuple[str, ...]], upstream: bool = True
+    ) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
+        with self._engine.connect() as conn:
+            return asset_index.recorded_edges(conn, asset_keys, upstream)
+
+    def wipe_asset(self, asset_key: tuple[str, ...]) -> int:
+        with self._engine.begin() as conn:
+            return asset_index.wipe_asset(conn, asset_key)
+
     # Daemons
 
     def add_daemon_heartbeat(self, heartbeat: DaemonHeartbeat) -> None:
@@ -355,11 +396,6 @@ class SqlStorage(Storage):
 
     def dispose(self) -> None:
         self._engine.dispose()
-
-
-def asset_key_string(path: Iterable[str]) -> str:
-    """How an asset key is stored in `event_logs.asset_key`: the JSON list of its path."""
-    return _dumps(list(path))
 
 
 def _loads_optional(text: str | None) -> Any:
