@@ -17,12 +17,19 @@ REPOS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "repos")
 
 
 @contextlib.contextmanager
-def control_plane_for(repo_file: str, env: dict[str, str]) -> Iterator[ControlPlane]:
-    """A started control plane on a fresh SQLite instance, serving `repo_file`."""
+def control_plane_for(
+    repo_file: str, env: dict[str, str], mysql_url: str | None = None, run_daemon: bool = True
+) -> Iterator[ControlPlane]:
+    """A started control plane on a fresh instance (SQLite, or the given MySQL database,
+    which must be empty), serving `repo_file`."""
     os.environ.update(env)
     with tempfile.TemporaryDirectory(prefix="lodestar-bench-") as home:
+        if mysql_url:
+            with open(os.path.join(home, "lodestar.yaml"), "w") as f:
+                f.write(f"storage:\n  mysql:\n    url: {mysql_url}\n")
         instance = Instance.from_env(home)
-        plane = ControlPlane(instance, Workspace.from_python_file(os.path.join(REPOS, repo_file)))
+        workspace = Workspace.from_python_file(os.path.join(REPOS, repo_file))
+        plane = ControlPlane(instance, workspace, run_daemon=run_daemon)
         plane.start()
         try:
             yield plane

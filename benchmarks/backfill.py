@@ -1,6 +1,6 @@
 """Backfill of N partitions through a real code server and control plane (SQLite).
 
-Usage: python benchmarks/backfill.py N [--submit-only] [--solids 3]
+Usage: python benchmarks/backfill.py N [--submit-only] [--solids 3] [--mysql-url URL]
 Prints: n=... submit_s=... complete_s=... matrix_ms=... runs_query_p95_ms=...
 - submit_s: from the launch until every partition has its run queued (daemon submission);
 - complete_s: from the launch until all N runs have ended;
@@ -22,6 +22,7 @@ import time
 import uvicorn
 from _harness import control_plane_for, median
 
+from control_plane.backfills.daemon import BackfillDaemon
 from control_plane.http_server import build_app
 from control_plane.storage.records import BackfillStatus
 
@@ -59,17 +60,21 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("--submit-only", action="store_true")
     parser.add_argument("--solids", type=int, default=3)
+    parser.add_argument("--mysql-url", help="an empty MySQL database to use instead of SQLite")
     args = parser.parse_args()
     env = {"LODESTAR_BENCH_N": str(args.n), "LODESTAR_BENCH_SOLIDS": str(args.solids)}
-    with control_plane_for("backfill_repo.py", env) as plane:
+    # Submitting only: no run queue, the daemon is stepped here, so no run starts.
+    run_daemon = not args.submit_only
+    with control_plane_for("backfill_repo.py", env, args.mysql_url, run_daemon) as plane:
         server, port = serve_in_thread(plane)
         done, timings = threading.Event(), []
         querier = threading.Thread(target=query_runs_until, args=(port, done, timings))
-        if args.submit_only:
-            plane.executor.shutdown()  # nothing runs: only submission is measured
         started = time.perf_counter()
         backfill = plane.launch_backfill("bench_partitions")
         querier.start()
+        if args.submit_only:
+            for _ in BackfillDaemon(plane.storage, plane.locations).iterate():
+                pass
         while plane.backfill(backfill.backfill_id).status == BackfillStatus.REQUESTED:
             time.sleep(0.01)
         submit_s = time.perf_counter() - started
