@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 from collections.abc import Iterator
@@ -22,6 +23,8 @@ DEFAULT_HOME = ".lodestar"
 CONFIG_FILE = "lodestar.yaml"
 SQLITE_FILE = "lodestar.db"
 DEFAULT_MAX_CONCURRENT_RUNS = 10
+DEFAULT_BACKFILL_CHUNK_SIZE = 500
+DEFAULT_BACKFILL_INTERVAL_S = 5.0
 MYSQL_DRIVER = "pymysql"
 
 
@@ -49,6 +52,14 @@ class RunQueueConfig:
 
 
 @dataclass(frozen=True)
+class BackfillDaemonConfig:
+    """Pacing of the backfill daemon: partitions per submitted chunk, seconds between passes."""
+
+    chunk_size: int = DEFAULT_BACKFILL_CHUNK_SIZE
+    interval_seconds: float = DEFAULT_BACKFILL_INTERVAL_S
+
+
+@dataclass(frozen=True)
 class CodeServersConfig:
     auth_token: str | None = None
 
@@ -65,6 +76,7 @@ class InstanceConfig:
     storage: SqliteStorageConfig | MysqlStorageConfig
     io_manager: IoManagerConfig
     run_queue: RunQueueConfig = field(default_factory=RunQueueConfig)
+    backfill_daemon: BackfillDaemonConfig = field(default_factory=BackfillDaemonConfig)
     code_servers: CodeServersConfig = field(default_factory=CodeServersConfig)
 
 
@@ -202,11 +214,14 @@ class _ConfigParser:
 
     def parse(self, raw: Any) -> InstanceConfig:
         top = self._mapping(
-            raw, "(top level)", {"storage", "run_queue", "code_servers", "io_manager"}
+            raw,
+            "(top level)",
+            {"storage", "run_queue", "backfill_daemon", "code_servers", "io_manager"},
         )
         return InstanceConfig(
             storage=self._storage(top.get("storage")),
             run_queue=self._run_queue(top.get("run_queue")),
+            backfill_daemon=self._backfill_daemon(top.get("backfill_daemon")),
             code_servers=self._code_servers(top.get("code_servers")),
             io_manager=self._io_manager(top.get("io_manager")),
         )
@@ -217,6 +232,18 @@ class _ConfigParser:
             return RunQueueConfig()
         path = "run_queue.max_concurrent_runs"
         return RunQueueConfig(self._int(run_queue["max_concurrent_runs"], path, minimum=1))
+
+    def _backfill_daemon(self, raw: Any) -> BackfillDaemonConfig:
+        daemon = self._mapping(raw, "backfill_daemon", {"chunk_size", "interval_seconds"})
+        chunk_size, interval = daemon.get("chunk_size"), daemon.get("interval_seconds")
+        return BackfillDaemonConfig(
+            chunk_size=DEFAULT_BACKFILL_CHUNK_SIZE
+            if chunk_size is None
+            else self._int(chunk_size, "backfill_daemon.chunk_size", minimum=1),
+            interval_seconds=DEFAULT_BACKFILL_INTERVAL_S
+            if interval is None
+            else self._positive_float(interval, "backfill_daemon.interval_seconds"),
+        )
 
     def _code_servers(self, raw: Any) -> CodeServersConfig:
         code_servers = self._mapping(raw, "code_servers", {"auth_token"})
@@ -319,6 +346,16 @@ class _ConfigParser:
         if value < minimum:
             raise self._error(path, f"must be at least {minimum}, got {value}")
         return value
+
+    def _positive_float(self, raw: Any, path: str) -> float:
+        value = self._resolve(raw, path)
+        try:
+            number = float(value) if not isinstance(value, bool) else None
+        except (TypeError, ValueError):
+            number = None
+        if number is None or not 0 < number < math.inf:
+            raise self._error(path, f"expected a positive number, got {_describe(value)}")
+        return number
 
     def _error(self, path: str, problem: str) -> InstanceConfigError:
         return InstanceConfigError(self._file, path, problem)

@@ -77,9 +77,15 @@ class ControlPlane:
             lambda: len(self._coordinators),
             instance.config.run_queue.max_concurrent_runs,
         )
-        backfill_daemon = BackfillDaemon(self.storage, self.locations, self._queue.wake)
+        pacing = instance.config.backfill_daemon
+        backfill_daemon = BackfillDaemon(
+            self.storage, self.locations, self._queue.wake, chunk_size=pacing.chunk_size
+        )
         self._daemon = DaemonLoop(
-            self.storage, backfill_daemon, f"{os.uname().nodename}:{os.getpid()}"
+            self.storage,
+            backfill_daemon,
+            f"{os.uname().nodename}:{os.getpid()}",
+            interval_s=pacing.interval_seconds,
         )
 
     def start(self) -> None:
