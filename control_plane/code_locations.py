@@ -109,6 +109,9 @@ class CodeLocation:
             return self._info
 
     def reload(self) -> CodeLocationInfo:
+        """Loads again; a server we do not supervise gets a fresh connection first."""
+        if isinstance(self.origin, GrpcServerOrigin):
+            self._connect(self.origin.host, self.origin.port)
         return self.load()
 
     def _set(self, client, status, error, server_id=None, snapshot=None) -> None:

@@ -90,12 +90,16 @@ class ControlPlaneProcess:
         return self.process.wait()
 
 
-def start_control_plane(home: Path, *args: str, repo: Path = REPO_FILE) -> ControlPlaneProcess:
-    """Starts `lodestar up -f REPO` on a free port and waits until /graphql answers."""
+def start_control_plane(
+    home: Path, *args: str, repo: Path = REPO_FILE, workspace: Path | None = None
+) -> ControlPlaneProcess:
+    """Starts `lodestar up -f REPO` (or `-w WORKSPACE`) on a free port and waits until
+    /graphql answers."""
     home.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log_path = home / "up.log"
-    command = [LODESTAR, "up", "-f", str(repo), "--host", "127.0.0.1", "--port", str(port), *args]
+    target = ["-w", str(workspace)] if workspace else ["-f", str(repo)]
+    command = [LODESTAR, "up", *target, "--host", "127.0.0.1", "--port", str(port), *args]
     with open(log_path, "w") as log:
         process = subprocess.Popen(
             command,
