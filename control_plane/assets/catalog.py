@@ -156,13 +156,15 @@ class AssetCatalog:
         return [found[key] for key in sorted(found)]
 
     def asset(self, key: AssetKeyLike) -> Asset:
-        """One asset; raises AssetNotFoundError when it is neither defined nor stored."""
+        """One asset; raises AssetNotFoundError when no location defines it and storage has
+        neither a materialization of it nor one naming it as a parent."""
         path = parse_asset_key(key)
         graph = self.graph()
         record = self._storage.get_asset(path)
         if record is not None:
             return _asset(record, graph)
-        if path in graph:
+        # Defined now, or named as a parent by a materialization (a source never materialized).
+        if path in graph or self._storage.get_asset_lineage([path], upstream=False):
             return Asset(path, None, 0, graph.producers.get(path, ()))
         raise AssetNotFoundError(path)
 
@@ -202,8 +204,8 @@ class AssetCatalog:
         if depth is not None and depth < 0:
             raise ValueError("lineage depth must be 0 or more")
         graph = self.graph()
-        if root not in graph and self._storage.get_asset(root) is None:
-            raise AssetNotFoundError(root)
+        if root not in graph:
+            self.asset(root)  # raises for an unknown asset
         upstream = direction == LineageDirection.UPSTREAM
         static = graph.parents if upstream else graph.children
 
