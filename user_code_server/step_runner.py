@@ -357,7 +357,9 @@ class _StepRun:
         self._emitted.add(output.name)
         self._type_check("output", output.name, output.dagster_type, value)
         self._store(OutputHandle(self.request.run_id, self.step.step_key, output.name), value)
-        self.event(EventType.STEP_OUTPUT, output_name=output.name)
+        self.event(
+            EventType.STEP_OUTPUT, f"yielded output '{output.name}'", output_name=output.name
+        )
         if output.asset_key is not None:
             description = f"output '{output.name}' of solid '{self.invocation.name}'"
             self._materialization(AssetMaterialization(output.asset_key, description), output.name)
@@ -377,7 +379,12 @@ class _StepRun:
         self._type_check("output", f"{output.name}[{key}]", output.dagster_type, item.value)
         handle = OutputHandle(self.request.run_id, self.step.step_key, output.name, key)
         self._store(handle, item.value)
-        self.event(EventType.DYNAMIC_OUTPUT, output_name=output.name, mapping_key=key)
+        self.event(
+            EventType.DYNAMIC_OUTPUT,
+            f"yielded '{output.name}' for mapping key {key}",
+            output_name=output.name,
+            mapping_key=key,
+        )
 
     def _store(self, handle: OutputHandle, value: Any) -> None:
         try:

@@ -148,3 +148,33 @@ def test_mapped_failure_reexecutes_only_the_failed_key(plane, tmp_path):
     child = plane.wait_for_run(plane.reexecute_run(run.run_id).run_id, timeout=60)
     assert child.status == RunStatus.SUCCESS
     assert steps_with(plane, child.run_id, EventType.STEP_START) == ["join", "per_key[b]"]
+
+
+def test_nested_mapping_keys_steps_by_every_level_and_retries_each_mapped_step(plane, tmp_path):
+    config = {"solids": {"count_shard": {"config": {"counter_dir": str(tmp_path)}}}}
+    run = plane.wait_for_run(plane.launch_run("nested", config).run_id, timeout=60)
+    assert run.status == RunStatus.SUCCESS
+    assert steps_with(plane, run.run_id, EventType.STEP_SUCCESS) == [
+        "count_shard[eu,x]",
+        "count_shard[eu,y]",
+        "count_shard[us,z]",
+        "grand_total",
+        "region_total[eu]",
+        "region_total[us]",
+        "regions",
+        "shards[eu]",
+        "shards[us]",
+    ]
+    retried = steps_with(plane, run.run_id, EventType.STEP_UP_FOR_RETRY)
+    assert retried == ["count_shard[eu,x]", "count_shard[eu,y]", "count_shard[us,z]"]
+
+    # Re-executing every instance of a mapped solid at once, reusing everything upstream.
+    child = plane.wait_for_run(
+        plane.reexecute_run(run.run_id, step_selection=["count_shard[*]"]).run_id, timeout=60
+    )
+    assert child.status == RunStatus.SUCCESS
+    assert steps_with(plane, child.run_id, EventType.STEP_START) == [
+        "count_shard[eu,x]",
+        "count_shard[eu,y]",
+        "count_shard[us,z]",
+    ]

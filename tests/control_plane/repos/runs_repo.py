@@ -124,3 +124,42 @@ def mapped():
 @pipeline
 def two_sleeps():
     sleepy.alias("second")(after_sleep(sleepy.alias("first")()))
+
+
+@solid(output_defs=[DynamicOutputDefinition(str)])
+def regions(context):
+    for region in ["eu", "us"]:
+        yield DynamicOutput(region, mapping_key=region)
+
+
+@solid(output_defs=[DynamicOutputDefinition(str)])
+def shards(context, region: str):
+    for shard in ["x", "y"] if region == "eu" else ["z"]:
+        yield DynamicOutput(f"{region}-{shard}", mapping_key=shard)
+
+
+@solid(config_schema={"counter_dir": str}, retry_policy=RetryPolicy(max_retries=1))
+def count_shard(context, shard: str) -> int:
+    # Each shard fails its first attempt: retries are per mapped step.
+    if _attempts(os.path.join(context.solid_config["counter_dir"], shard)) == 1:
+        raise RuntimeError(f"first attempt of {shard}")
+    return len(shard)
+
+
+@solid
+def region_total(context, counts: list[int]) -> int:
+    return sum(counts)
+
+
+@solid
+def grand_total(context, totals: list[int]) -> int:
+    return sum(totals)
+
+
+@pipeline
+def nested():
+    grand_total(
+        regions()
+        .map(lambda region: region_total(shards(region).map(count_shard).collect()))
+        .collect()
+    )
