@@ -8,6 +8,8 @@ from control_plane.graphql.errors import BadArgument
 
 MAX_RUNS_PAGE = 1000
 MAX_EVENTS_PAGE = 10_000
+MAX_PARTITIONS_PAGE = 10_000
+MAX_BACKFILLS_PAGE = 1000
 
 
 def page_limit(limit: int, maximum: int) -> int:
@@ -31,3 +33,21 @@ def run_config(value: Any) -> dict:
     if not isinstance(value, dict):
         raise BadArgument("runConfig", "must be a JSON object")
     return value
+
+
+def partition_selection(
+    partitions: list[str] | None,
+    from_partition: str | None,
+    to_partition: str | None,
+    all_partitions: bool,
+) -> None:
+    """A backfill names its partitions one way: all, a list, or a range (open at either end)."""
+    ranged = from_partition is not None or to_partition is not None
+    chosen = [all_partitions, partitions is not None, ranged]
+    if sum(chosen) != 1:
+        raise BadArgument(
+            "partitions",
+            "choose the partitions one way: all, partitions, or fromPartition/toPartition",
+        )
+    if partitions is not None and not partitions:
+        raise BadArgument("partitions", "the list of partitions is empty")

@@ -98,6 +98,22 @@ class InvalidArgumentError(Error):
     argument: str
 
 
+@strawberry.type(description="No loaded code location defines the partition set.")
+class PartitionSetNotFoundError(Error):
+    partition_set: str
+
+
+@strawberry.type(description="The partition set has none of these partitions.")
+class PartitionNotFoundError(Error):
+    partition_set: str
+    partitions: list[str]
+
+
+@strawberry.type(description="No backfill has this id.")
+class BackfillNotFoundError(Error):
+    backfill_id: str
+
+
 def error_result(exc: BaseException) -> Error:
     """The typed result for an exception a resolver raised."""
     match exc:
@@ -125,6 +141,14 @@ def error_result(exc: BaseException) -> Error:
             return InvalidStepSelectionError(message=str(exc))
         case errors.ReadOnlyError():
             return ReadOnlyError(message=str(exc))
+        case errors.PartitionSetNotFoundError():
+            return PartitionSetNotFoundError(message=str(exc), partition_set=exc.partition_set)
+        case errors.PartitionNotFoundError():
+            return PartitionNotFoundError(
+                message=str(exc), partition_set=exc.partition_set, partitions=exc.partitions
+            )
+        case errors.BackfillNotFoundError():
+            return BackfillNotFoundError(message=str(exc), backfill_id=exc.backfill_id)
         case BadArgument():
             return InvalidArgumentError(message=str(exc), argument=exc.argument)
     return PythonError.from_exception(exc)

@@ -51,6 +51,11 @@ def root_query(description: str) -> Any:
     return strawberry.field(description=description, extensions=[TypedErrors()])
 
 
+def nested_field(description: str) -> Any:
+    """A field below the root that calls out (storage, code servers): typed errors too."""
+    return strawberry.field(description=description, extensions=[TypedErrors()])
+
+
 def root_mutation(description: str) -> Any:
     """A root mutation field: typed errors, and refused when the server is read-only."""
     return strawberry.mutation(

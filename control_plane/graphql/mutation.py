@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Annotated
 
 import strawberry
 from strawberry.scalars import JSON
 
+from control_plane import errors
 from control_plane.graphql import arguments
+from control_plane.graphql.backfills import Backfill
 from control_plane.graphql.basic_types import TagInput
 from control_plane.graphql.context import Info
+from control_plane.graphql.errors import BadArgument
 from control_plane.graphql.extensions import root_mutation
 from control_plane.graphql.pipelines import CodeLocation
 from control_plane.graphql.results import (
+    CancelBackfillResult,
+    CancelBackfillSuccess,
+    LaunchBackfillResult,
+    LaunchBackfillSuccess,
     LaunchRunResult,
     LaunchRunSuccess,
     ReexecuteRunResult,
@@ -75,3 +83,47 @@ class Mutation:
     async def reload_code_location(self, info: Info, name: str) -> ReloadCodeLocationResult:
         location = await asyncio.to_thread(info.context.control_plane.reload_location, name)
         return CodeLocation.from_info(location)
+
+    @root_mutation(
+        "Records a backfill over the chosen partitions (`all`, a list, or a range from "
+        "`fromPartition` to `toPartition`, both included); the daemon submits one run each."
+    )
+    async def launch_backfill(
+        self,
+        info: Info,
+        partition_set: str,
+        partitions: list[str] | None = None,
+        from_partition: str | None = None,
+        to_partition: str | None = None,
+        all_partitions: Annotated[bool, strawberry.argument(name="all")] = False,
+        from_failure: bool = False,
+        tags: list[TagInput] | None = None,
+    ) -> LaunchBackfillResult:
+        arguments.partition_selection(partitions, from_partition, to_partition, all_partitions)
+        try:
+            backfill = await asyncio.to_thread(
+                info.context.control_plane.launch_backfill,
+                partition_set,
+                partitions=partitions,
+                from_partition=from_partition,
+                to_partition=to_partition,
+                from_failure=from_failure,
+                tags=TagInput.to_dict(tags),
+            )
+        except errors.InvalidStepSelectionError:  # the range's ends are in the wrong order
+            raise BadArgument(
+                "toPartition", f"{to_partition!r} comes before {from_partition!r}"
+            ) from None
+        return LaunchBackfillSuccess(backfill=Backfill.from_record(backfill))
+
+    @root_mutation(
+        "Stops a backfill's submission and cancels its queued runs; `terminate` also "
+        "terminates its runs in progress."
+    )
+    async def cancel_backfill(
+        self, info: Info, backfill_id: str, terminate: bool = False
+    ) -> CancelBackfillResult:
+        backfill = await asyncio.to_thread(
+            info.context.control_plane.cancel_backfill, backfill_id, terminate=terminate
+        )
+        return CancelBackfillSuccess(backfill=Backfill.from_record(backfill))

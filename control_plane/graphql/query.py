@@ -3,20 +3,37 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Annotated
 
 import strawberry
 from strawberry.scalars import JSON
 
 from control_plane import errors
 from control_plane.graphql import arguments
+from control_plane.graphql.backfills import (
+    Backfill,
+    BackfillStatusType,
+    backfill_connection,
+)
 from control_plane.graphql.context import Info
-from control_plane.graphql.errors import BadArgument
 from control_plane.graphql.extensions import root_query
+from control_plane.graphql.partitions import (
+    PartitionRunsResult,
+    PartitionSet,
+    PartitionSetConnection,
+    StatusMatrixResult,
+    partition_runs,
+    status_matrix,
+)
 from control_plane.graphql.pipelines import CodeLocation, CodeLocationConnection, Pipeline
 from control_plane.graphql.plans import ExecutionPlan
 from control_plane.graphql.results import (
+    BackfillResult,
+    BackfillsResult,
     CodeLocationsResult,
     ExecutionPlanResult,
+    PartitionSetResult,
+    PartitionSetsResult,
     PipelineResult,
     RunEventsResult,
     RunResult,
@@ -24,13 +41,13 @@ from control_plane.graphql.results import (
 )
 from control_plane.graphql.runs import (
     Run,
-    RunConnection,
     RunEvent,
     RunEventConnection,
     RunsFilterInput,
+    run_connection,
 )
 from control_plane.storage.base import Storage
-from control_plane.storage.records import EventRecord, PipelineRun, RunsFilter
+from control_plane.storage.records import EventRecord, RunsFilter
 
 
 @strawberry.type
@@ -77,16 +94,7 @@ class Query:
     ) -> RunsResult:
         limit = arguments.page_limit(limit, arguments.MAX_RUNS_PAGE)
         filters = filter.to_filter() if filter else RunsFilter()
-        records = await asyncio.to_thread(
-            _runs_page, info.context.storage, filters, limit + 1, cursor
-        )
-        page = records[:limit]
-        return RunConnection(
-            nodes=[Run.from_record(r) for r in page],
-            cursor=page[-1].run_id if page else None,
-            has_more=len(records) > limit,
-            filters=filters,
-        )
+        return await asyncio.to_thread(run_connection, info.context.storage, filters, limit, cursor)
 
     @root_query("One run.")
     async def run(self, info: Info, run_id: str) -> RunResult:
@@ -111,13 +119,57 @@ class Query:
             has_more=len(records) > limit,
         )
 
+    @root_query("Every partition set of the loaded code locations.")
+    async def partition_sets(self, info: Info) -> PartitionSetsResult:
+        found = await asyncio.to_thread(info.context.control_plane.partitions.partition_sets)
+        return PartitionSetConnection(
+            nodes=[PartitionSet.from_snapshot(location, ps) for location, ps in found]
+        )
 
-def _runs_page(
-    storage: Storage, filters: RunsFilter, limit: int, cursor: str | None
-) -> list[PipelineRun]:
-    if cursor is not None and storage.get_run(cursor) is None:
-        raise BadArgument("cursor", f"no run {cursor!r} to continue after")
-    return storage.get_runs(filters, limit, cursor)
+    @root_query("One partition set: its partitions, status matrix and each partition's runs.")
+    async def partition_set(self, info: Info, name: str) -> PartitionSetResult:
+        location, snapshot = await asyncio.to_thread(
+            info.context.control_plane.partitions.partition_set, name
+        )
+        return PartitionSet.from_snapshot(location, snapshot)
+
+    @root_query("The latest status of each solid for each partition of `partitionSet`.")
+    async def status_matrix(self, info: Info, partition_set: str) -> StatusMatrixResult:
+        return await asyncio.to_thread(status_matrix, info.context.control_plane, partition_set)
+
+    @root_query("The runs of one partition, newest first (runs are never overwritten).")
+    async def partition_runs(
+        self,
+        info: Info,
+        partition_set: str,
+        partition: str,
+        limit: int = 50,
+        cursor: str | None = None,
+    ) -> PartitionRunsResult:
+        limit = arguments.page_limit(limit, arguments.MAX_RUNS_PAGE)
+        return await asyncio.to_thread(
+            partition_runs, info.context.control_plane, partition_set, partition, limit, cursor
+        )
+
+    @root_query("Backfills in any of `status` (all by default), newest first.")
+    async def backfills(
+        self,
+        info: Info,
+        status: list[BackfillStatusType] | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
+    ) -> BackfillsResult:
+        limit = arguments.page_limit(limit, arguments.MAX_BACKFILLS_PAGE)
+        return await asyncio.to_thread(
+            backfill_connection, info.context.storage, status, limit, cursor
+        )
+
+    @root_query("One backfill, with its progress.")
+    async def backfill(
+        self, info: Info, backfill_id: Annotated[str, strawberry.argument(name="id")]
+    ) -> BackfillResult:
+        record = await asyncio.to_thread(info.context.control_plane.backfill, backfill_id)
+        return Backfill.from_record(record)
 
 
 def _events_page(storage: Storage, run_id: str, after: int, limit: int) -> list[EventRecord]:

@@ -6,12 +6,16 @@ from typing import Annotated
 
 import strawberry
 
+from control_plane.graphql.backfills import Backfill, BackfillConnection
 from control_plane.graphql.errors import (
+    BackfillNotFoundError,
     CodeLocationError,
     InvalidArgumentError,
     InvalidRunStateError,
     InvalidStepSelectionError,
     LocationNotFoundError,
+    PartitionNotFoundError,
+    PartitionSetNotFoundError,
     PipelineNotFoundError,
     PlanError,
     PythonError,
@@ -19,6 +23,7 @@ from control_plane.graphql.errors import (
     RunConfigValidationError,
     RunNotFoundError,
 )
+from control_plane.graphql.partitions import PartitionSet, PartitionSetConnection
 from control_plane.graphql.pipelines import CodeLocation, CodeLocationConnection, Pipeline
 from control_plane.graphql.plans import ExecutionPlan
 from control_plane.graphql.runs import Run, RunConnection, RunEventConnection
@@ -32,6 +37,16 @@ class LaunchRunSuccess:
 @strawberry.type(description="The run, now CANCELING (or already finished).")
 class TerminateRunSuccess:
     run: Run
+
+
+@strawberry.type(description="The backfill that was launched; the daemon submits its runs.")
+class LaunchBackfillSuccess:
+    backfill: Backfill
+
+
+@strawberry.type(description="The backfill, no longer submitting; its queued runs are canceled.")
+class CancelBackfillSuccess:
+    backfill: Backfill
 
 
 CodeLocationsResult = Annotated[
@@ -92,4 +107,30 @@ ReexecuteRunResult = Annotated[
 ReloadCodeLocationResult = Annotated[
     CodeLocation | LocationNotFoundError | ReadOnlyError | PythonError,
     strawberry.union("ReloadCodeLocationResult"),
+]
+PartitionSetsResult = Annotated[
+    PartitionSetConnection | PythonError, strawberry.union("PartitionSetsResult")
+]
+PartitionSetResult = Annotated[
+    PartitionSet | PartitionSetNotFoundError | PythonError, strawberry.union("PartitionSetResult")
+]
+BackfillsResult = Annotated[
+    BackfillConnection | InvalidArgumentError | PythonError, strawberry.union("BackfillsResult")
+]
+BackfillResult = Annotated[
+    Backfill | BackfillNotFoundError | PythonError, strawberry.union("BackfillResult")
+]
+LaunchBackfillResult = Annotated[
+    LaunchBackfillSuccess
+    | PartitionSetNotFoundError
+    | PartitionNotFoundError
+    | CodeLocationError
+    | InvalidArgumentError
+    | ReadOnlyError
+    | PythonError,
+    strawberry.union("LaunchBackfillResult"),
+]
+CancelBackfillResult = Annotated[
+    CancelBackfillSuccess | BackfillNotFoundError | ReadOnlyError | PythonError,
+    strawberry.union("CancelBackfillResult"),
 ]

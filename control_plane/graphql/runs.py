@@ -9,8 +9,18 @@ from strawberry.scalars import JSON
 
 from control_plane.graphql.basic_types import Tag, TagInput
 from control_plane.graphql.context import Info
+from control_plane.graphql.errors import BadArgument
 from control_plane.graphql.step_stats import STATUS_OF_EVENT, StepStats, stats_from_events
-from control_plane.storage.records import EventRecord, PipelineRun, RunsFilter, RunStatus
+from control_plane.storage.base import Storage
+from control_plane.storage.records import (
+    BACKFILL_TAG,
+    PARTITION_SET_TAG,
+    PARTITION_TAG,
+    EventRecord,
+    PipelineRun,
+    RunsFilter,
+    RunStatus,
+)
 from user_code_server.protocol import ErrorInfo, ErrorKind, EventType
 
 RunStatusType = strawberry.enum(RunStatus, name="RunStatus")
@@ -70,13 +80,30 @@ class RunsFilterInput:
     pipeline_name: str | None = None
     statuses: list[RunStatusType] | None = None
     tags: list[TagInput] | None = None
+    partition_set: str | None = strawberry.field(
+        default=None, description="Runs of this partition set (tag `lodestar/partition_set`)."
+    )
+    partition: str | None = strawberry.field(
+        default=None, description="Runs of this partition (tag `lodestar/partition`)."
+    )
+    backfill_id: str | None = strawberry.field(
+        default=None, description="Runs of this backfill (tag `lodestar/backfill`)."
+    )
 
     def to_filter(self) -> RunsFilter:
+        tags = TagInput.to_dict(self.tags)
+        for key, value in (
+            (PARTITION_SET_TAG, self.partition_set),
+            (PARTITION_TAG, self.partition),
+            (BACKFILL_TAG, self.backfill_id),
+        ):
+            if value is not None:
+                tags[key] = value
         return RunsFilter(
             run_ids=self.run_ids,
             pipeline_name=self.pipeline_name,
             statuses=self.statuses,
-            tags=TagInput.to_dict(self.tags) or None,
+            tags=tags or None,
         )
 
 
@@ -90,6 +117,22 @@ class RunConnection:
     @strawberry.field(description="How many runs match the filter, over all pages.")
     async def count(self, info: Info) -> int:
         return await asyncio.to_thread(info.context.storage.count_runs, self.filters)
+
+
+def run_connection(
+    storage: Storage, filters: RunsFilter, limit: int, cursor: str | None
+) -> RunConnection:
+    """A page of runs matching `filters` after the run `cursor` (blocking: call in a thread)."""
+    if cursor is not None and storage.get_run(cursor) is None:
+        raise BadArgument("cursor", f"no run {cursor!r} to continue after")
+    records = storage.get_runs(filters, limit + 1, cursor)
+    page = records[:limit]
+    return RunConnection(
+        nodes=[Run.from_record(r) for r in page],
+        cursor=page[-1].run_id if page else None,
+        has_more=len(records) > limit,
+        filters=filters,
+    )
 
 
 @strawberry.type(description="An error carried by an event, as it crossed the wire.")

@@ -1,0 +1,117 @@
+"""Backfills and their progress."""
+
+from __future__ import annotations
+
+import asyncio
+
+import strawberry
+
+from control_plane.backfills.progress import backfill_progress
+from control_plane.graphql.basic_types import Tag
+from control_plane.graphql.context import Info
+from control_plane.graphql.errors import BadArgument
+from control_plane.storage.base import Storage
+from control_plane.storage.records import Backfill as BackfillRecord
+from control_plane.storage.records import BackfillStatus
+
+BackfillStatusType = strawberry.enum(
+    BackfillStatus,
+    name="BackfillStatus",
+    description="REQUESTED: partitions are being submitted; COMPLETED: every partition has "
+    "its run; CANCELED; FAILED: submission stopped on an error (see `error`).",
+)
+
+
+@strawberry.type(description="Counts over the newest run of each partition of a backfill.")
+class BackfillProgress:
+    requested: int = strawberry.field(description="Partitions selected.")
+    submitted: int = strawberry.field(description="Partitions the daemon has gone through.")
+    skipped: int = strawberry.field(
+        description="From failure: partitions left alone because their latest run succeeded."
+    )
+    queued: int
+    in_progress: int
+    succeeded: int
+    failed: int
+    canceled: int
+    done: int = strawberry.field(description="skipped + succeeded + failed + canceled.")
+    finished: bool = strawberry.field(
+        description="Submission has ended and none of the backfill's runs is queued or running."
+    )
+
+
+@strawberry.type(description="A request to run a partition set's pipeline once per partition.")
+class Backfill:
+    backfill_id: str
+    partition_set: str
+    location: str
+    status: BackfillStatusType
+    partition_names: list[str] = strawberry.field(description="The selected partitions, in order.")
+    from_failure: bool = strawberry.field(
+        description="Re-executes from failure the partitions whose latest run failed, and "
+        "skips those whose latest run succeeded."
+    )
+    tags: list[Tag] = strawberry.field(description="Added to every run of the backfill.")
+    error: str | None = strawberry.field(description="Why submission failed.")
+    created_at: float
+    updated_at: float
+    record: strawberry.Private[BackfillRecord]
+
+    @strawberry.field(description="Where the backfill's partitions stand (one storage query).")
+    async def progress(self, info: Info) -> BackfillProgress:
+        return await asyncio.to_thread(progress_of, info.context.storage, self.record)
+
+    @staticmethod
+    def from_record(backfill: BackfillRecord) -> Backfill:
+        return Backfill(
+            backfill_id=backfill.backfill_id,
+            partition_set=backfill.partition_set,
+            location=backfill.location_name,
+            status=backfill.status,
+            partition_names=backfill.partition_names,
+            from_failure=backfill.from_failure,
+            tags=Tag.from_dict(backfill.tags),
+            error=backfill.error,
+            created_at=backfill.created_at,
+            updated_at=backfill.updated_at,
+            record=backfill,
+        )
+
+
+@strawberry.type(description="A page of backfills, newest first.")
+class BackfillConnection:
+    nodes: list[Backfill]
+    cursor: str | None = strawberry.field(description="Pass as `cursor` for the next page.")
+    has_more: bool
+
+
+def progress_of(storage: Storage, backfill: BackfillRecord) -> BackfillProgress:
+    progress = backfill_progress(storage, backfill)
+    return BackfillProgress(
+        requested=progress.requested,
+        submitted=progress.submitted,
+        skipped=progress.skipped,
+        queued=progress.queued,
+        in_progress=progress.in_progress,
+        succeeded=progress.succeeded,
+        failed=progress.failed,
+        canceled=progress.canceled,
+        done=progress.done,
+        finished=backfill.status != BackfillStatus.REQUESTED
+        and progress.queued + progress.in_progress == 0,
+    )
+
+
+def backfill_connection(
+    storage: Storage, statuses: list[BackfillStatus] | None, limit: int, cursor: str | None
+) -> BackfillConnection:
+    """A page of backfills after the backfill `cursor` (blocking: call in a thread)."""
+    if cursor is not None and storage.get_backfill(cursor) is None:
+        raise BadArgument("cursor", f"no backfill {cursor!r} to continue after")
+    records = storage.get_backfills(statuses, limit + 1, cursor)
+    page = records[:limit]
+    return BackfillConnection(
+        nodes=[Backfill.from_record(b) for b in page],
+        cursor=page[-1].backfill_id if page else None,
+        has_more=len(records) > limit,
+    )

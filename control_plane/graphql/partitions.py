@@ -1,0 +1,174 @@
+"""Partition sets: their partitions (paged), the status matrix and each partition's runs."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from control_plane.graphql import arguments
+from control_plane.graphql.context import Info
+from control_plane.graphql.errors import (
+    BadArgument,
+    CodeLocationError,
+    InvalidArgumentError,
+    PartitionNotFoundError,
+    PartitionSetNotFoundError,
+    PythonError,
+)
+from control_plane.graphql.extensions import nested_field
+from control_plane.graphql.runs import RunConnection, run_connection
+from control_plane.storage.records import PARTITION_SET_TAG, PARTITION_TAG, RunsFilter, StepStatus
+from user_code_server.protocol import PartitionSetSnapshot
+
+if TYPE_CHECKING:
+    from control_plane.service import ControlPlane
+
+PartitionStepStatus = strawberry.enum(
+    StepStatus,
+    name="PartitionStepStatus",
+    description="A solid's latest status for a partition, across its runs; MISSING where no "
+    "run has run the solid. A mapped solid shows the first of FAILURE, IN_PROGRESS, "
+    "UP_FOR_RETRY, SKIPPED, SUCCESS that any of its steps has.",
+)
+
+
+@strawberry.type(description="A page of a partition set's partition names, in the set's order.")
+class PartitionConnection:
+    names: list[str]
+    cursor: str | None = strawberry.field(
+        description="The page's last name: pass it as `cursor` for the next page."
+    )
+    has_more: bool
+    count: int = strawberry.field(description="How many partitions the set has.")
+
+
+@strawberry.type(description="One partition's statuses, one per solid in the matrix's order.")
+class PartitionStatusRow:
+    partition: str
+    statuses: list[PartitionStepStatus]
+
+
+@strawberry.type(
+    description="solid x partition -> latest step status: one row per partition, in the "
+    "set's order, each with one status per solid, in `solids` order."
+)
+class StatusMatrix:
+    partition_set: str
+    solids: list[str]
+    rows: list[PartitionStatusRow]
+
+
+PartitionsResult = Annotated[
+    PartitionConnection | InvalidArgumentError | CodeLocationError | PythonError,
+    strawberry.union("PartitionsResult"),
+]
+StatusMatrixResult = Annotated[
+    StatusMatrix | PartitionSetNotFoundError | CodeLocationError | PythonError,
+    strawberry.union("StatusMatrixResult"),
+]
+PartitionRunsResult = Annotated[
+    RunConnection
+    | PartitionSetNotFoundError
+    | PartitionNotFoundError
+    | CodeLocationError
+    | InvalidArgumentError
+    | PythonError,
+    strawberry.union("PartitionRunsResult"),
+]
+
+
+@strawberry.type(description="A pipeline run once per partition, with config and tags for each.")
+class PartitionSet:
+    name: str
+    location: str
+    pipeline_name: str
+    mode: str
+    solid_selection: list[str] | None
+    description: str
+
+    @nested_field("The set's partition names, in order; pass a page's `cursor` for the next.")
+    async def partitions(
+        self, info: Info, limit: int = 1000, cursor: str | None = None
+    ) -> PartitionsResult:
+        limit = arguments.page_limit(limit, arguments.MAX_PARTITIONS_PAGE)
+        return await asyncio.to_thread(
+            partition_page, info.context.control_plane, self.name, limit, cursor
+        )
+
+    @nested_field("The latest status of each solid for each partition.")
+    async def status_matrix(self, info: Info) -> StatusMatrixResult:
+        return await asyncio.to_thread(status_matrix, info.context.control_plane, self.name)
+
+    @nested_field("The runs of one partition, newest first (runs are never overwritten).")
+    async def partition_runs(
+        self, info: Info, partition: str, limit: int = 50, cursor: str | None = None
+    ) -> PartitionRunsResult:
+        limit = arguments.page_limit(limit, arguments.MAX_RUNS_PAGE)
+        return await asyncio.to_thread(
+            partition_runs, info.context.control_plane, self.name, partition, limit, cursor
+        )
+
+    @staticmethod
+    def from_snapshot(location: str, snapshot: PartitionSetSnapshot) -> PartitionSet:
+        return PartitionSet(
+            name=snapshot.name,
+            location=location,
+            pipeline_name=snapshot.pipeline_name,
+            mode=snapshot.mode,
+            solid_selection=list(snapshot.solid_selection) or None,
+            description=snapshot.description,
+        )
+
+
+@strawberry.type
+class PartitionSetConnection:
+    nodes: list[PartitionSet]
+
+
+# Blocking work behind the resolvers (run in threads); the root fields share it.
+
+
+def partition_page(
+    control_plane: ControlPlane, name: str, limit: int, cursor: str | None
+) -> PartitionConnection:
+    names = control_plane.partitions.names(name)
+    start = 0
+    if cursor is not None:
+        try:
+            start = names.index(cursor) + 1
+        except ValueError:
+            raise BadArgument("cursor", f"{name!r} has no partition {cursor!r}") from None
+    page = names[start : start + limit]
+    return PartitionConnection(
+        names=page,
+        cursor=page[-1] if page else cursor,
+        has_more=start + limit < len(names),
+        count=len(names),
+    )
+
+
+def status_matrix(control_plane: ControlPlane, name: str) -> StatusMatrix:
+    matrix = control_plane.partitions.status_matrix(name)
+    missing = StepStatus.MISSING
+    statuses = matrix.statuses
+    return StatusMatrix(
+        partition_set=name,
+        solids=matrix.solids,
+        rows=[
+            PartitionStatusRow(
+                partition=partition,
+                statuses=[statuses.get((partition, solid), missing) for solid in matrix.solids],
+            )
+            for partition in matrix.partitions
+        ],
+    )
+
+
+def partition_runs(
+    control_plane: ControlPlane, name: str, partition: str, limit: int, cursor: str | None
+) -> RunConnection:
+    control_plane.partitions.select(name, [partition])  # raises for an unknown partition
+    filters = RunsFilter(tags={PARTITION_SET_TAG: name, PARTITION_TAG: partition})
+    return run_connection(control_plane.storage, filters, limit, cursor)
