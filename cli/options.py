@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +12,8 @@ import yaml
 
 from cli.errors import CliError
 from cli.graphql_client import DEFAULT_URL, GraphQLClient
+
+DEFAULT_WORKSPACE = "workspace.yaml"
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 
@@ -89,3 +92,26 @@ def deep_merge(base: dict, override: dict) -> dict:
         else:
             merged[key] = value
     return merged
+
+
+def workspace_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Adds `-w/--workspace` and `-f/--python-file` (the code locations to serve)."""
+    command = click.option(
+        "-f", "--python-file", type=click.Path(dir_okay=False), help="A single repository file."
+    )(command)
+    return click.option(
+        "-w", "--workspace", type=click.Path(dir_okay=False), help="Workspace file."
+    )(command)
+
+
+def load_workspace_option(workspace: str | None, python_file: str | None):
+    """The Workspace of `-w` or `-f`, else of ./workspace.yaml; usage errors otherwise."""
+    if workspace and python_file:
+        raise click.UsageError("give -w WORKSPACE or -f FILE, not both")
+    if not (workspace or python_file or os.path.exists(DEFAULT_WORKSPACE)):
+        raise click.UsageError(f"no {DEFAULT_WORKSPACE} here: give -w WORKSPACE or -f FILE")
+    from control_plane.workspace import Workspace, load_workspace  # only for commands serving
+
+    if python_file:
+        return Workspace.from_python_file(python_file)
+    return load_workspace(workspace or DEFAULT_WORKSPACE)

@@ -20,12 +20,16 @@ STATUS_STYLES = {
     "CANCELING": "yellow",
     "UP_FOR_RETRY": "yellow",
     "SKIPPED": "bright_black",
+    "MISSING": "bright_black",
     "QUEUED": "cyan",
     "STARTING": "blue",
     "STARTED": "blue",
     "IN_PROGRESS": "blue",
     "LOADED": "green",
     "ERROR": "red",
+    "REQUESTED": "blue",
+    "COMPLETED": "green",
+    "FAILED": "red",
 }
 
 

@@ -112,7 +112,9 @@ class Mutation:
             )
         except errors.InvalidStepSelectionError:  # the range's ends are in the wrong order
             raise BadArgument(
-                "toPartition", f"{to_partition!r} comes before {from_partition!r}"
+                "toPartition",
+                f"{to_partition!r} comes before fromPartition {from_partition!r} "
+                f"in {partition_set!r}",
             ) from None
         return LaunchBackfillSuccess(backfill=Backfill.from_record(backfill))
 
