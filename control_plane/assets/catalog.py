@@ -8,7 +8,7 @@ a location that is down, or keys a solid yields at run time, still have lineage.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -19,6 +19,8 @@ from control_plane.storage import AssetMaterializationRecord, AssetRecord, Stora
 from user_code_server.protocol import RepositorySnapshot
 
 DEFAULT_PAGE_SIZE = 20
+# Lineage levels read with one query each; deeper trees read every recorded edge at once.
+QUERIED_LEVELS = 8
 
 AssetKeyLike = str | Sequence[str]
 
@@ -214,8 +216,19 @@ class AssetCatalog:
         order = [root]
         frontier = [root]
         level = 0
+        every_edge: dict[AssetPath, set[AssetPath]] | None = None
+
+        def recorded(nodes: list[AssetPath]) -> dict[AssetPath, set[AssetPath]]:
+            # A deep tree reads every recorded edge once rather than one query per level.
+            nonlocal every_edge
+            if every_edge is None and level >= QUERIED_LEVELS:
+                every_edge = self._storage.get_asset_lineage(None, upstream)
+            if every_edge is not None:
+                return every_edge
+            return self._storage.get_asset_lineage(nodes, upstream)
+
         while frontier and (depth is None or level < depth):
-            found = self._relatives(frontier, static, upstream)
+            found = _relatives(frontier, static, recorded(frontier))
             next_frontier = []
             for node in frontier:
                 relatives[node] = found.get(node, {})
@@ -227,7 +240,7 @@ class AssetCatalog:
             frontier = next_frontier
             level += 1
         # Nodes left at the depth limit: are there more relatives beyond them?
-        beyond = set(self._relatives(frontier, static, upstream)) if frontier else set()
+        beyond = set(_relatives(frontier, static, recorded(frontier))) if frontier else set()
         latest = {r.asset_key: r.latest for r in self._storage.get_assets(asset_keys=order)}
 
         built: dict[AssetPath, LineageNode] = {}
@@ -247,24 +260,6 @@ class AssetCatalog:
                 truncated=node in beyond,
             )
         return built[root]
-
-    def _relatives(
-        self,
-        nodes: list[AssetPath],
-        static: dict[AssetPath, frozenset[AssetPath]],
-        upstream: bool,
-    ) -> dict[AssetPath, dict[AssetPath, set[LineageSource]]]:
-        """Each node's parents (or children), from the definitions and from storage."""
-        found: dict[AssetPath, dict[AssetPath, set[LineageSource]]] = {}
-        for node in nodes:
-            for relative in static.get(node, ()):
-                found.setdefault(node, {}).setdefault(relative, set()).add(LineageSource.DEFINITION)
-        for node, recorded in self._storage.get_asset_lineage(nodes, upstream).items():
-            for relative in recorded:
-                found.setdefault(node, {}).setdefault(relative, set()).add(
-                    LineageSource.MATERIALIZATION
-                )
-        return found
 
     # Wiping
 
@@ -287,3 +282,20 @@ def _asset(record: AssetRecord, graph: AssetGraph) -> Asset:
         graph.producers.get(record.asset_key, ()),
         record.wiped_at,
     )
+
+
+def _relatives(
+    nodes: list[AssetPath],
+    static: Mapping[AssetPath, frozenset[AssetPath]],
+    recorded: Mapping[AssetPath, set[AssetPath]],
+) -> dict[AssetPath, dict[AssetPath, set[LineageSource]]]:
+    """Each node's parents (or children) from the definitions and the recorded lineage."""
+    found: dict[AssetPath, dict[AssetPath, set[LineageSource]]] = {}
+    for source, edges in (
+        (LineageSource.DEFINITION, static),
+        (LineageSource.MATERIALIZATION, recorded),
+    ):
+        for node in nodes:
+            for relative in edges.get(node, ()):
+                found.setdefault(node, {}).setdefault(relative, set()).add(source)
+    return found

@@ -7,6 +7,7 @@ as it is (append-only).
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from collections import defaultdict
@@ -40,6 +41,13 @@ def asset_key_string(path: Iterable[str]) -> str:
 
 def insert_events_returning_ids(conn: sa.Connection, rows: list[dict[str, Any]]) -> list[int]:
     """Appends event rows, returning their ids in row order."""
+    if conn.dialect.name == "sqlite":
+        # SQLite has one writer, holding its lock until commit, and gives each new row the
+        # largest rowid plus one: the batch's ids are the last ones. (Its RETURNING would
+        # make SQLAlchemy insert row by row to keep the order.)
+        conn.execute(event_logs.insert(), rows)
+        last = conn.execute(sa.select(sa.func.max(event_logs.c.id))).scalar_one()
+        return list(range(last - len(rows) + 1, last + 1))
     if conn.dialect.insert_executemany_returning_sort_by_parameter_order:
         insert = event_logs.insert().returning(event_logs.c.id, sort_by_parameter_order=True)
         return list(conn.execute(insert, rows).scalars())
@@ -94,6 +102,7 @@ def index_materializations(
     )
 
 
+@functools.cache
 def _upsert_latest(dialect: str) -> sa.Executable:
     """Insert an asset row, or move its latest id forward (never back) and add to its count.
 
@@ -234,9 +243,10 @@ def get_materializations(
 
 
 def recorded_edges(
-    conn: sa.Connection, keys: Iterable[AssetPath], upstream: bool
+    conn: sa.Connection, keys: Iterable[AssetPath] | None, upstream: bool
 ) -> dict[AssetPath, set[AssetPath]]:
-    """The parents (or children) of `keys` recorded with each asset's latest materialization."""
+    """The parents (or children) of `keys` (None: of every asset) recorded with each asset's
+    latest materialization."""
     edge = (
         sa.select(_mats.asset_key, _parents.parent_key)
         .select_from(asset_materialization_parents)
@@ -247,11 +257,17 @@ def recorded_edges(
         )
     )
     column = _mats.asset_key if upstream else _parents.parent_key
+    if keys is None:
+        queries = [edge]
+    else:
+        strings = sorted({asset_key_string(k) for k in keys})
+        queries = [
+            edge.where(column.in_(strings[start : start + _IN_CLAUSE_CHUNK]))
+            for start in range(0, len(strings), _IN_CLAUSE_CHUNK)
+        ]
     found: dict[AssetPath, set[AssetPath]] = defaultdict(set)
-    strings = sorted({asset_key_string(k) for k in keys})
-    for start in range(0, len(strings), _IN_CLAUSE_CHUNK):
-        chunk = strings[start : start + _IN_CLAUSE_CHUNK]
-        for child, parent in conn.execute(edge.where(column.in_(chunk))):
+    for query in queries:
+        for child, parent in conn.execute(query):
             child, parent = tuple(json.loads(child)), tuple(json.loads(parent))
             if upstream:
                 found[child].add(parent)

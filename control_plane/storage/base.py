@@ -168,9 +168,10 @@ class Storage(ABC):
 
     @abstractmethod
     def get_asset_lineage(
-        self, asset_keys: Iterable[tuple[str, ...]], upstream: bool = True
+        self, asset_keys: Iterable[tuple[str, ...]] | None, upstream: bool = True
     ) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
-        """Parents (or children) of each key, as recorded with the latest materializations."""
+        """Parents (or children) of each key (None: of every asset), as recorded with the
+        latest materializations."""
 
     @abstractmethod
     def wipe_asset(self, asset_key: tuple[str, ...]) -> int:

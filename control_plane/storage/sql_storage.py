@@ -358,7 +358,7 @@ class SqlStorage(Storage):
             return asset_index.get_materializations(conn, asset_key, limit, before, partition)
 
     def get_asset_lineage(
-        self, asset_keys: Iterable[tuple[str, ...]], upstream: bool = True
+        self, asset_keys: Iterable[tuple[str, ...]] | None, upstream: bool = True
     ) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
         with self._engine.connect() as conn:
             return asset_index.recorded_edges(conn, asset_keys, upstream)

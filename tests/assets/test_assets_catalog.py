@@ -16,6 +16,7 @@ from control_plane.assets import (
     LineageSource,
     build_asset_graph,
 )
+from control_plane.assets.catalog import QUERIED_LEVELS
 from control_plane.storage import SqlStorage, asset_index
 from control_plane.storage.migrations import schema_version
 from control_plane.storage.schema import event_logs, metadata
@@ -382,15 +383,20 @@ def test_wiping_removes_one_assets_history_and_touches_nothing_else(storage, cat
     assert catalog.wipe("t") == 1 and catalog.wipe("t") == 0
 
 
-def test_without_insert_returning_ids_come_from_single_inserts(storage, catalog, run_id):
-    # MySQL (not MariaDB) has no INSERT ... RETURNING.
-    storage.engine.dialect.insert_executemany_returning_sort_by_parameter_order = False
+@pytest.mark.parametrize("returning", [True, False])
+def test_materializations_point_at_their_events_on_every_insert_path(
+    storage, catalog, run_id, returning
+):
+    # SQLite reads the ids after the insert; MariaDB uses INSERT ... RETURNING; MySQL (no
+    # RETURNING) inserts materializations one by one. `returning=False` plays MySQL.
+    dialect = storage.engine.dialect
+    dialect.insert_executemany_returning_sort_by_parameter_order = returning
     try:
         storage.store_events(
             run_id, step_events("a", materialization(["a"]), materialization(["b"]))
         )
     finally:
-        del storage.engine.dialect.insert_executemany_returning_sort_by_parameter_order
+        del dialect.insert_executemany_returning_sort_by_parameter_order
 
     ids = {
         r.event.data["asset_key"][0]: r.storage_id
@@ -463,3 +469,22 @@ def test_a_run_committing_after_a_newer_one_does_not_move_latest_back(storage, c
 
     assert catalog.asset("t").latest.step_key == "newer"
     assert catalog.asset("t").materialization_count == 2
+
+
+def test_a_deep_recorded_chain_is_followed_to_its_end(storage, catalog, run_id):
+    length = 3 * QUERIED_LEVELS
+    storage.store_events(
+        run_id,
+        [materialization([f"a{n}"], parents=[[f"a{n - 1}"]] if n else []) for n in range(length)],
+    )
+
+    node, seen = catalog.lineage(f"a{length - 1}"), []
+    while node.children:
+        [node] = node.children
+        seen.append(node.path)
+
+    assert seen == [f"a{n}" for n in reversed(range(length - 1))]
+    bounded = catalog.lineage(f"a{length - 1}", depth=QUERIED_LEVELS + 2)
+    for _ in range(QUERIED_LEVELS + 2):
+        [bounded] = bounded.children
+    assert bounded.truncated and bounded.path == f"a{length - QUERIED_LEVELS - 3}"

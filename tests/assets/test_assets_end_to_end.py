@@ -53,12 +53,11 @@ def test_the_model_depends_on_the_table_before_any_run(catalog):
 
 def test_runs_materialize_both_assets_with_their_lineage(plane, catalog):
     started = time.time()
-    runs = [
-        plane.launch_run("users_model", tags={PARTITION_TAG: day})
-        for day in ("2024-06-01", "2024-06-02")
-    ]
-    for run in runs:
+    runs = []
+    for day in ("2024-06-01", "2024-06-02"):  # one after the other: history is newest first
+        run = plane.launch_run("users_model", tags={PARTITION_TAG: day})
         assert plane.wait_for_run(run.run_id, timeout=60).status == RunStatus.SUCCESS
+        runs.append(run)
 
     table, model = catalog.asset("warehouse/users"), catalog.asset("ml/users_model")
     history = catalog.materializations("ml/users_model").materializations
