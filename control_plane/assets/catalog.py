@@ -42,6 +42,10 @@ class AssetNotFoundError(LodestarError):
         self.key = key
 
 
+class InvalidAssetQueryError(LodestarError):
+    """A page size or lineage depth out of range."""
+
+
 class LineageDirection(StrEnum):
     UPSTREAM = "UPSTREAM"  # parents, their parents, ...
     DOWNSTREAM = "DOWNSTREAM"  # children, their children, ...
@@ -182,6 +186,8 @@ class AssetCatalog:
     ) -> MaterializationPage:
         """A page of an asset's history, newest first (optionally of one partition)."""
         path = parse_asset_key(key)
+        if limit < 1:
+            raise InvalidAssetQueryError(f"a page holds at least 1 materialization, not {limit}")
         records = self._storage.get_asset_materializations(path, limit + 1, cursor, partition)
         if not records and cursor is None:
             self.asset(path)  # raises for an unknown asset
@@ -204,7 +210,7 @@ class AssetCatalog:
         """
         root = parse_asset_key(key)
         if depth is not None and depth < 0:
-            raise ValueError("lineage depth must be 0 or more")
+            raise InvalidAssetQueryError(f"lineage depth must be 0 or more, not {depth}")
         graph = self.graph()
         if root not in graph:
             self.asset(root)  # raises for an unknown asset

@@ -12,6 +12,7 @@ from asset_helpers import materialization
 from control_plane.assets import (
     AssetNotFoundError,
     InvalidAssetKeyError,
+    InvalidAssetQueryError,
     LineageDirection,
     LineageSource,
     build_asset_graph,
@@ -190,6 +191,13 @@ def test_unknown_assets_and_invalid_keys_are_clear_errors(catalog):
     for key in ("", "a//b", "/a", [], ["a", ""]):
         with pytest.raises(InvalidAssetKeyError, match="invalid asset key"):
             catalog.asset(key)
+
+
+def test_page_sizes_and_depths_out_of_range_are_clear_errors(catalog, diamond):
+    with pytest.raises(InvalidAssetQueryError, match="at least 1 materialization, not 0"):
+        catalog.materializations("raw", limit=0)
+    with pytest.raises(InvalidAssetQueryError, match="depth must be 0 or more, not -1"):
+        catalog.lineage("raw", depth=-1)
 
 
 def tree(node) -> tuple:
