@@ -7,6 +7,7 @@ import threading
 import time
 import uuid
 
+from control_plane.assets import AssetCatalog
 from control_plane.backfills.daemon import BackfillDaemon, DaemonLoop
 from control_plane.backfills.progress import BackfillProgress, backfill_progress
 from control_plane.code_locations import CodeLocationInfo, CodeLocations
@@ -66,6 +67,7 @@ class ControlPlane:
         self.locations = CodeLocations(workspace, instance.config.code_servers.auth_token)
         self.executor = executor or GrpcStepExecutor(self.locations)
         self.partitions = Partitions(self.locations, self.storage)
+        self.assets = AssetCatalog.for_locations(self.storage, self.locations)
         self._recover = recover and run_daemon
         self._run_daemon = run_daemon
         self._lock = threading.Lock()
