@@ -7,6 +7,7 @@ with the log; the status matrix reads it with one grouped statement.
 from __future__ import annotations
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import mysql, sqlite
 
 from control_plane.storage.records import PartitionStepStatus, StepStatus
 from control_plane.storage.schema import run_steps, runs
@@ -27,7 +28,6 @@ _PRECEDENCE = [
     StepStatus.SKIPPED,
     StepStatus.SUCCESS,
 ]
-_IN_CLAUSE_CHUNK = 500
 
 
 def index_step_events(conn: sa.Connection, run_id: str, events: list[StepEvent]) -> None:
@@ -51,18 +51,7 @@ def index_step_events(conn: sa.Connection, run_id: str, events: list[StepEvent])
             runs.c.run_id == run_id
         )
     ).one()
-    keys = list(changes)
-    existing = set()
-    for start in range(0, len(keys), _IN_CLAUSE_CHUNK):
-        chunk = keys[start : start + _IN_CLAUSE_CHUNK]
-        existing.update(
-            conn.execute(
-                sa.select(run_steps.c.step_key).where(
-                    run_steps.c.run_id == run_id, run_steps.c.step_key.in_(chunk)
-                )
-            ).scalars()
-        )
-    inserts = [
+    rows = [
         {
             "run_id": run_id,
             "run_seq": run.id,
@@ -76,37 +65,33 @@ def index_step_events(conn: sa.Connection, run_id: str, events: list[StepEvent])
             "end_time": row.get("end_time"),
         }
         for key, row in changes.items()
-        if key not in existing
     ]
-    if inserts:
-        conn.execute(run_steps.insert(), inserts)
-    updates = [
-        {
-            "b_step_key": key,
-            "b_status": changes[key]["status"],
-            "b_attempts": changes[key]["attempts"],
-            "b_end_time": changes[key].get("end_time"),
-        }
-        for key in existing
-    ]
-    if updates:
-        conn.execute(_UPDATE.where(run_steps.c.run_id == run_id), updates)
+    conn.execute(_upsert(conn.dialect.name), rows)
 
 
-# One executemany statement for every existing step of a batch; a value left out of the
-# batch (no new attempt, not ended) keeps the stored one.
-_UPDATE = (
-    run_steps.update()
-    .where(run_steps.c.step_key == sa.bindparam("b_step_key"))
-    .values(
-        status=sa.bindparam("b_status"),
-        attempts=sa.case(
-            (sa.bindparam("b_attempts") > 0, sa.bindparam("b_attempts")),
-            else_=run_steps.c.attempts,
-        ),
-        end_time=sa.func.coalesce(sa.bindparam("b_end_time"), run_steps.c.end_time),
+def _upsert(dialect_name: str) -> sa.Insert:
+    """One executemany upsert per batch. On an existing step, a value the batch leaves out
+    (no new attempt, not ended) keeps the stored one."""
+    if dialect_name in ("mysql", "mariadb"):
+        insert = mysql.insert(run_steps)
+        new = insert.inserted
+        return insert.on_duplicate_key_update(**_merged(new))
+    insert = sqlite.insert(run_steps)
+    return insert.on_conflict_do_update(
+        index_elements=["run_id", "step_key"], set_=_merged(insert.excluded)
     )
-)
+
+
+def _merged(new) -> dict:
+    # No bound parameters here: pymysql's multi-row executemany cannot carry them.
+    return {
+        "status": new.status,
+        "attempts": sa.case(
+            (new.attempts > sa.literal_column("0"), new.attempts), else_=run_steps.c.attempts
+        ),
+        "start_time": sa.func.coalesce(run_steps.c.start_time, new.start_time),
+        "end_time": sa.func.coalesce(new.end_time, run_steps.c.end_time),
+    }
 
 
 def latest_step_statuses(conn: sa.Connection, partition_set: str) -> list[PartitionStepStatus]:
