@@ -3,6 +3,8 @@ racing daemons, cancel, from-failure, progress and the status matrix."""
 
 from __future__ import annotations
 
+import threading
+import time
 from collections import Counter
 
 import pytest
@@ -132,8 +134,6 @@ def test_the_run_queue_honours_max_concurrent_runs(make_plane, monkeypatch):
 
 
 def wait_for_backfill(plane, backfill_id, timeout=120):
-    import time
-
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         backfill = plane.backfill(backfill_id)
@@ -142,3 +142,25 @@ def wait_for_backfill(plane, backfill_id, timeout=120):
             return progress
         time.sleep(0.05)
     raise AssertionError(f"backfill {backfill_id} did not finish: {progress}")
+
+
+def test_two_daemon_threads_on_mysql_submit_each_partition_once(make_plane, request):
+    plane = make_plane(storage_url=request.getfixturevalue("mysql_database_url"))
+    backfills = [plane.launch_backfill("numbers") for _ in range(5)]
+    errors = []
+
+    def drain():
+        try:
+            list(BackfillDaemon(plane.storage, plane.locations, chunk_size=1).iterate())
+        except Exception as error:  # surfaced below
+            errors.append(error)
+
+    threads = [threading.Thread(target=drain) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    for backfill in backfills:
+        assert partitions_of_runs(plane, backfill.backfill_id) == Counter(ALL)
+        assert plane.backfill(backfill.backfill_id).status == BackfillStatus.COMPLETED
