@@ -328,3 +328,92 @@ query BackfillProgress($id: String!) {
 """
     + ERROR_FIELDS
 )
+
+_materialization_fields = """
+fragment MaterializationFields on AssetMaterialization {
+  cursor runId stepKey timestamp partition outputName description metadata
+  parents { key }
+}
+"""
+
+ASSETS = (
+    """
+query Assets($prefix: String) {
+  assets(prefix: $prefix) {
+    __typename
+    ...ErrorFields
+    ... on AssetConnection {
+      nodes {
+        key { key } materializationCount wipedAt
+        latestMaterialization { ...MaterializationFields }
+        definedBy { location pipeline solid output }
+      }
+    }
+  }
+}
+"""
+    + ERROR_FIELDS
+    + _materialization_fields
+)
+
+ASSET = (
+    """
+query Asset($key: String!, $limit: Int!, $cursor: String, $partition: String) {
+  asset(key: $key) {
+    __typename
+    ...ErrorFields
+    ... on Asset {
+      key { key } materializationCount wipedAt
+      definedBy { location pipeline solid output }
+      materializations(limit: $limit, cursor: $cursor, partition: $partition) {
+        __typename
+        ...ErrorFields
+        ... on AssetMaterializationConnection {
+          cursor hasMore nodes { ...MaterializationFields }
+        }
+      }
+    }
+  }
+}
+"""
+    + ERROR_FIELDS
+    + _materialization_fields
+)
+
+ASSET_LINEAGE = (
+    """
+query AssetLineage($key: String!, $direction: LineageDirection!, $depth: Int) {
+  asset(key: $key) {
+    __typename
+    ...ErrorFields
+    ... on Asset {
+      lineage(direction: $direction, depth: $depth) {
+        __typename
+        ...ErrorFields
+        ... on AssetLineage {
+          direction depth
+          nodes {
+            key { key } above { key } depth via repeated truncated
+            latestMaterialization { runId timestamp partition }
+          }
+        }
+      }
+    }
+  }
+}
+"""
+    + ERROR_FIELDS
+)
+
+WIPE_ASSET = (
+    """
+mutation WipeAsset($key: String!) {
+  wipeAsset(key: $key) {
+    __typename
+    ...ErrorFields
+    ... on WipeAssetSuccess { key { key } wiped }
+  }
+}
+"""
+    + ERROR_FIELDS
+)

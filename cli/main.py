@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import click
 
+from cli.commands.assets import asset_group
 from cli.commands.backfills import backfill_group
 from cli.commands.code_server import code_server_group
 from cli.commands.daemon import daemon_group
@@ -43,6 +44,7 @@ for command in (
     pipeline_group,
     backfill_group,
     partition_group,
+    asset_group,
     instance_group,
 ):
     cli.add_command(command)

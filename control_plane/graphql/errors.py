@@ -6,7 +6,8 @@ import traceback
 
 import strawberry
 
-from control_plane import errors
+from control_plane import assets, errors
+from control_plane.graphql.basic_types import AssetKey
 
 
 class BadArgument(errors.LodestarError):
@@ -114,6 +115,14 @@ class BackfillNotFoundError(Error):
     backfill_id: str
 
 
+@strawberry.type(
+    description="No loaded code location defines the asset, and storage has no "
+    "materialization of it."
+)
+class AssetNotFoundError(Error):
+    key: AssetKey
+
+
 def error_result(exc: BaseException) -> Error:
     """The typed result for an exception a resolver raised."""
     match exc:
@@ -149,6 +158,10 @@ def error_result(exc: BaseException) -> Error:
             )
         case errors.BackfillNotFoundError():
             return BackfillNotFoundError(message=str(exc), backfill_id=exc.backfill_id)
+        case assets.AssetNotFoundError():
+            return AssetNotFoundError(message=str(exc), key=AssetKey(path=list(exc.key)))
+        case assets.InvalidAssetKeyError():
+            return InvalidArgumentError(message=str(exc), argument="key")
         case BadArgument():
             return InvalidArgumentError(message=str(exc), argument=exc.argument)
     return PythonError.from_exception(exc)

@@ -10,6 +10,7 @@ from strawberry.scalars import JSON
 
 from control_plane import errors
 from control_plane.graphql import arguments
+from control_plane.graphql.assets import wipe_asset
 from control_plane.graphql.backfills import Backfill
 from control_plane.graphql.basic_types import TagInput
 from control_plane.graphql.context import Info
@@ -27,6 +28,7 @@ from control_plane.graphql.results import (
     ReloadCodeLocationResult,
     TerminateRunResult,
     TerminateRunSuccess,
+    WipeAssetResult,
 )
 from control_plane.graphql.runs import Run
 
@@ -129,3 +131,10 @@ class Mutation:
             info.context.control_plane.cancel_backfill, backfill_id, terminate=terminate
         )
         return CancelBackfillSuccess(backfill=Backfill.from_record(backfill))
+
+    @root_mutation(
+        "Removes an asset's materializations from the catalog (the event log keeps its "
+        "events); its definition and other assets are untouched."
+    )
+    async def wipe_asset(self, info: Info, key: str) -> WipeAssetResult:
+        return await asyncio.to_thread(wipe_asset, info.context.control_plane, key)

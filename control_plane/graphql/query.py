@@ -10,6 +10,7 @@ from strawberry.scalars import JSON
 
 from control_plane import errors
 from control_plane.graphql import arguments
+from control_plane.graphql.assets import Asset, AssetConnection, asset_of
 from control_plane.graphql.backfills import (
     Backfill,
     BackfillStatusType,
@@ -28,6 +29,8 @@ from control_plane.graphql.partitions import (
 from control_plane.graphql.pipelines import CodeLocation, CodeLocationConnection, Pipeline
 from control_plane.graphql.plans import ExecutionPlan
 from control_plane.graphql.results import (
+    AssetResult,
+    AssetsResult,
     BackfillResult,
     BackfillsResult,
     CodeLocationsResult,
@@ -170,6 +173,18 @@ class Query:
     ) -> BackfillResult:
         record = await asyncio.to_thread(info.context.control_plane.backfill, backfill_id)
         return Backfill.from_record(record)
+
+    @root_query(
+        "Every asset defined by a loaded code location or materialized, in key order; "
+        "`prefix` filters on the slash-separated key (`schema/` for one schema)."
+    )
+    async def assets(self, info: Info, prefix: str | None = None) -> AssetsResult:
+        found = await asyncio.to_thread(info.context.control_plane.assets.assets, prefix)
+        return AssetConnection(nodes=[Asset.from_catalog(a) for a in found])
+
+    @root_query("One asset by its slash-separated key (`schema/table`).")
+    async def asset(self, info: Info, key: str) -> AssetResult:
+        return await asyncio.to_thread(asset_of, info.context.control_plane, key)
 
 
 def _events_page(storage: Storage, run_id: str, after: int, limit: int) -> list[EventRecord]:

@@ -6,8 +6,10 @@ from typing import Annotated
 
 import strawberry
 
+from control_plane.graphql.assets import Asset, AssetConnection, WipeAssetSuccess
 from control_plane.graphql.backfills import Backfill, BackfillConnection
 from control_plane.graphql.errors import (
+    AssetNotFoundError,
     BackfillNotFoundError,
     CodeLocationError,
     InvalidArgumentError,
@@ -133,4 +135,13 @@ LaunchBackfillResult = Annotated[
 CancelBackfillResult = Annotated[
     CancelBackfillSuccess | BackfillNotFoundError | ReadOnlyError | PythonError,
     strawberry.union("CancelBackfillResult"),
+]
+AssetsResult = Annotated[AssetConnection | PythonError, strawberry.union("AssetsResult")]
+AssetResult = Annotated[
+    Asset | AssetNotFoundError | InvalidArgumentError | PythonError,
+    strawberry.union("AssetResult"),
+]
+WipeAssetResult = Annotated[
+    WipeAssetSuccess | AssetNotFoundError | InvalidArgumentError | ReadOnlyError | PythonError,
+    strawberry.union("WipeAssetResult"),
 ]
