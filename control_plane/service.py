@@ -263,10 +263,13 @@ class ControlPlane:
 
     def cancel_backfill(self, backfill_id: str, terminate: bool = False) -> Backfill:
         """Stops submission and cancels the backfill's queued runs; `terminate` also
-        terminates its runs in progress."""
+        terminates its runs in progress. A backfill whose runs are all submitted can be
+        canceled too (its queued runs then never start)."""
         backfill = self.backfill(backfill_id)
         self.storage.set_backfill_status(
-            backfill_id, BackfillStatus.CANCELED, expected=[BackfillStatus.REQUESTED]
+            backfill_id,
+            BackfillStatus.CANCELED,
+            expected=[BackfillStatus.REQUESTED, BackfillStatus.COMPLETED],
         )
         event = run_event(EventType.RUN_CANCELED, f"backfill {backfill_id} canceled")
         self.storage.cancel_queued_runs(backfill_id, event)
