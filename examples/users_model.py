@@ -7,7 +7,7 @@ shows it depending on the table, from the repository alone, before any run.
 Run it with:  lodestar execute -f examples/users_model.py users_model
 """
 
-from user_code_server import AssetKey, OutputDefinition, pipeline, solid
+from user_code_server import AssetKey, Output, OutputDefinition, pipeline, solid
 
 USERS = [
     {"name": "ada", "age": 36, "country": "uk"},
@@ -21,7 +21,7 @@ USERS = [
 def scrape_users(context):
     """Scrapes the users into the warehouse table."""
     context.log.info(f"scraped {len(USERS)} users")
-    return list(USERS)
+    yield Output(list(USERS), metadata={"rows": len(USERS)})
 
 
 @solid

@@ -1,8 +1,10 @@
 """Runs one step in the current process and reports it as a stream of events.
 
 Events: STEP_START first; then STEP_LOG, TYPE_CHECK (failures only), STEP_OUTPUT,
-DYNAMIC_OUTPUT and ASSET_MATERIALIZATION as they happen; last exactly one of STEP_SUCCESS,
-STEP_FAILURE and STEP_UP_FOR_RETRY. Errors in user code or in the request never raise.
+DYNAMIC_OUTPUT and yielded ASSET_MATERIALIZATIONs as they happen (those of outputs with an
+asset key just before STEP_SUCCESS, as only a successful step materializes them); last
+exactly one of STEP_SUCCESS, STEP_FAILURE and STEP_UP_FOR_RETRY. Errors in user code or in
+the request never raise.
 """
 
 from __future__ import annotations
@@ -159,6 +161,7 @@ class _StepRun:
         self.partition_key = request.run_tags.get("lodestar/partition")
         self._emitted: set[str] = set()
         self._mapping_keys: dict[str, set[str]] = {}
+        self._output_materializations: list[tuple[AssetMaterialization, str]] = []
 
     def event(self, event_type: EventType, message: str = "", **fields: Any) -> None:
         step = self.step
@@ -179,6 +182,8 @@ class _StepRun:
         except Exception as error:  # a bug of ours must still end the step with an event
             self._fail(_error_info(error, ErrorKind.UNKNOWN))
         else:
+            for materialization, output_name in self._output_materializations:
+                self._materialization(materialization, output_name)
             self.event(EventType.STEP_SUCCESS, f"Finished step '{self.step.step_key}'")
 
     # --- the step ---------------------------------------------------------------------------
@@ -325,7 +330,7 @@ class _StepRun:
                     f"solid '{self.invocation.name}' yielded Output for dynamic output "
                     f"'{output.name}': yield DynamicOutput(value, mapping_key) instead"
                 )
-            self._output(output, item.value)
+            self._output(output, item.value, item.metadata)
         elif isinstance(item, DynamicOutput):
             output = self._output_def(item.output_name)
             if not output.is_dynamic:
@@ -351,7 +356,7 @@ class _StepRun:
             )
         return output
 
-    def _output(self, output: OutputDefinition, value: Any) -> None:
+    def _output(self, output: OutputDefinition, value: Any, metadata: dict | None = None) -> None:
         if output.name in self._emitted:
             raise _contract(f"solid '{self.invocation.name}' yielded output '{output.name}' twice")
         self._emitted.add(output.name)
@@ -362,7 +367,9 @@ class _StepRun:
         )
         if output.asset_key is not None:
             description = f"output '{output.name}' of solid '{self.invocation.name}'"
-            self._materialization(AssetMaterialization(output.asset_key, description), output.name)
+            # Recorded only once the step has succeeded, right before STEP_SUCCESS.
+            materialization = AssetMaterialization(output.asset_key, description, metadata)
+            self._output_materializations.append((materialization, output.name))
 
     def _dynamic_output(self, output: OutputDefinition, item: DynamicOutput) -> None:
         key = item.mapping_key

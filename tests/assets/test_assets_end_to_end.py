@@ -76,6 +76,7 @@ def test_runs_materialize_both_assets_with_their_lineage(plane, catalog):
     assert latest.description == "output 'result' of solid 'create_model'"
     assert latest.parents == (USERS,)
     assert table.latest.parents == () and table.latest.step_key == "scrape_users"
+    assert table.latest.metadata == {"rows": 4}  # from the yielded Output
     both = frozenset({LineageSource.DEFINITION, LineageSource.MATERIALIZATION})
     assert [(c.key, c.via, c.latest) for c in upstream.children] == [(USERS, both, table.latest)]
     assert [(c.key, c.via) for c in downstream.children] == [(MODEL, both)]

@@ -344,6 +344,30 @@ def test_asset_materializations(step_runner):
     assert events[3].output_name == "result"
 
 
+def test_an_output_asset_is_materialized_only_when_the_step_succeeds(step_runner):
+    @solid(
+        output_defs=[
+            OutputDefinition(asset_key="table", name="rows"),
+            OutputDefinition(int, name="count"),
+        ]
+    )
+    def write(context):
+        yield Output([1, 2], "rows", metadata={"rows": 2})
+        yield Output("not an int", "count")
+
+    events = step_runner(single(write)).run("write")
+    assert E.ASSET_MATERIALIZATION not in types_of(events)
+    assert types_of(events)[-1] == E.STEP_FAILURE
+
+    @solid(output_defs=[OutputDefinition(asset_key="table")])
+    def fine(context):
+        yield Output([1, 2], metadata={"rows": 2})
+
+    events = step_runner(single(fine)).run("fine")
+    assert types_of(events)[-2:] == [E.ASSET_MATERIALIZATION, E.STEP_SUCCESS]
+    assert events[-2].data["metadata"] == {"rows": 2}
+
+
 def test_multiple_and_optional_outputs(step_runner, tmp_path):
     @solid(
         output_defs=[

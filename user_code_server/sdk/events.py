@@ -31,10 +31,12 @@ class AssetKey:
 
 @dataclass(frozen=True, slots=True)
 class Output:
-    """The value of one (non-dynamic) output of a solid."""
+    """The value of one (non-dynamic) output of a solid; `metadata` is recorded with the
+    materialization when the output has an asset key."""
 
     value: Any
     output_name: str = "result"
+    metadata: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
