@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import time
+from pathlib import Path
 
 import pytest
 
@@ -178,3 +180,30 @@ def test_nested_mapping_keys_steps_by_every_level_and_retries_each_mapped_step(p
         "count_shard[eu,y]",
         "count_shard[us,z]",
     ]
+
+
+def test_several_dynamic_outputs_and_a_mapped_solid_with_a_plain_input(plane):
+    run = plane.wait_for_run(plane.launch_run("two_dynamic_outputs").run_id, timeout=60)
+    assert run.status == RunStatus.SUCCESS
+    assert steps_with(plane, run.run_id, EventType.STEP_SUCCESS) == [
+        "add_all",
+        "factor",
+        "scale[n0]",
+        "scale[n2]",
+        "scale[n4]",
+        "scale_odd[n1]",
+        "scale_odd[n3]",
+        "split_numbers",
+    ]
+    stored = Path(plane.instance.io_base_dir) / run.run_id / "add_all" / "result.pkl"
+    # evens 0, 2, 4 and odds 1, 3, each scaled by the plain input 10
+    assert pickle.loads(stored.read_bytes()) == (0 + 20 + 40) + 1000 * (10 + 30)
+
+
+def test_a_duplicate_mapping_key_fails_the_step_naming_the_key(plane):
+    run = plane.wait_for_run(plane.launch_run("duplicates").run_id, timeout=60)
+    assert run.status == RunStatus.FAILURE
+    (failure,) = step_events(plane, run.run_id, EventType.STEP_FAILURE)
+    assert failure.step_key == "duplicate_keys"
+    assert "duplicate mapping key 'same'" in failure.error.message
+    assert steps_with(plane, run.run_id, EventType.STEP_SKIPPED) == ["join"]

@@ -163,3 +163,55 @@ def nested():
         .map(lambda region: region_total(shards(region).map(count_shard).collect()))
         .collect()
     )
+
+
+@solid(
+    output_defs=[
+        DynamicOutputDefinition(int, name="evens"),
+        DynamicOutputDefinition(int, name="odds"),
+    ]
+)
+def split_numbers(context):
+    for n in range(5):
+        yield DynamicOutput(n, mapping_key=f"n{n}", output_name="evens" if n % 2 == 0 else "odds")
+
+
+@solid
+def factor(context) -> int:
+    return 10
+
+
+@solid
+def scale(context, value: int, by: int) -> int:
+    return value * by
+
+
+@solid
+def add_all(context, evens: list[int], odds: list[int]) -> int:
+    return sum(evens) + 1000 * sum(odds)
+
+
+@pipeline
+def two_dynamic_outputs():
+    evens, odds = split_numbers()
+    by = factor()
+    add_all(
+        evens.map(lambda value: scale(value, by)).collect(),
+        odds.map(lambda value: scale.alias("scale_odd")(value, by)).collect(),
+    )
+
+
+@solid(output_defs=[DynamicOutputDefinition(str)])
+def duplicate_keys(context):
+    yield DynamicOutput("a", mapping_key="same")
+    yield DynamicOutput("b", mapping_key="same")
+
+
+@solid
+def per_key_plain(context, key: str) -> str:
+    return key
+
+
+@pipeline
+def duplicates():
+    join(duplicate_keys().map(per_key_plain).collect())
