@@ -17,21 +17,38 @@ from cli.output import is_terminal, styled
 POLL_INTERVAL_S = 0.5
 # Off a terminal a line is printed when the counts change, and at least this often.
 LINE_INTERVAL_S = 10.0
+# A daemon reports in at least once per pass (`backfill_daemon.interval_seconds`, 5 s by default).
+DAEMON_SILENCE_WARNING_S = 60.0
 
 
 def wait_for_backfill(
     client: GraphQLClient, backfill_id: str, on_progress: Callable[[dict[str, Any]], None]
 ) -> dict[str, Any]:
     """Polls the backfill until it has finished (submission over, no run queued or running),
-    calling `on_progress` with each state; returns the last."""
+    calling `on_progress` with each state; returns the last. Warns once on stderr when the
+    backfill waits for submission and no backfill daemon has reported in for a while."""
+    warned = False
     while True:
         backfill = client.result(
             documents.BACKFILL_PROGRESS, {"id": backfill_id}, "backfill", "Backfill"
         )
+        if not warned and _no_daemon(backfill):
+            warned = True
+            click.echo(
+                "warning: no backfill daemon has reported in recently; is `lodestar up` "
+                "(without --no-daemon) or `lodestar daemon run` running on this instance?",
+                err=True,
+            )
         on_progress(backfill)
         if backfill["progress"]["finished"]:
             return backfill
         time.sleep(POLL_INTERVAL_S)
+
+
+def _no_daemon(backfill: dict[str, Any]) -> bool:
+    age = backfill["daemonHeartbeatAge"]
+    waiting = backfill["status"] == "REQUESTED"
+    return waiting and (age is None or age > DAEMON_SILENCE_WARNING_S)
 
 
 def counts_text(progress: dict[str, Any]) -> str:

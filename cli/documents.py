@@ -318,7 +318,7 @@ query BackfillProgress($id: String!) {
     __typename
     ...ErrorFields
     ... on Backfill {
-      backfillId status error
+      backfillId status error daemonHeartbeatAge
       progress {
         requested submitted skipped queued inProgress succeeded failed canceled done finished
       }

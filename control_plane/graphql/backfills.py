@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import strawberry
 
+from control_plane.backfills.daemon import DAEMON_TYPE as BACKFILL_DAEMON_TYPE
 from control_plane.backfills.progress import backfill_progress
 from control_plane.graphql.basic_types import Tag
 from control_plane.graphql.context import Info
@@ -60,6 +62,15 @@ class Backfill:
     @strawberry.field(description="Where the backfill's partitions stand (one storage query).")
     async def progress(self, info: Info) -> BackfillProgress:
         return await asyncio.to_thread(progress_of, info.context.storage, self.record)
+
+    @strawberry.field(
+        description="Seconds since a backfill daemon last reported in (null: never), so a "
+        "client can tell a slow backfill from one that no daemon is submitting."
+    )
+    async def daemon_heartbeat_age(self, info: Info) -> float | None:
+        heartbeats = await asyncio.to_thread(info.context.storage.get_daemon_heartbeats)
+        latest = [h.timestamp for h in heartbeats if h.daemon_type == BACKFILL_DAEMON_TYPE]
+        return time.time() - max(latest) if latest else None
 
     @staticmethod
     def from_record(backfill: BackfillRecord) -> Backfill:

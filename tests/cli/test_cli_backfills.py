@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 
 import pytest
 from api.backfill_processes import REPO, write_instance_config
-from api.lodestar_process import start_control_plane
+from api.lodestar_process import LODESTAR, start_control_plane
 
 PROGRESS_LINE = re.compile(
     r"^backfill (?P<id>[0-9a-f]+) (?P<status>[A-Z]+): (?P<done>\d+)/(?P<requested>\d+) done "
@@ -215,3 +217,21 @@ def test_errors_are_clear_and_exit_non_zero(server):
     assert_clean_error(
         server.lodestar("backfill", "cancel", "nope"), "error: backfill 'nope' not found"
     )
+
+
+def test_waiting_without_any_daemon_warns_instead_of_hanging_silently(api_only):
+    process = subprocess.Popen(
+        [LODESTAR, "backfill", "launch", "letters", "--partitions", "a", "--wait"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "LODESTAR_URL": api_only.url},
+    )
+    try:
+        warning = process.stderr.readline()
+    finally:
+        process.kill()
+        process.wait()
+    assert "no backfill daemon has reported in" in warning
+    assert "lodestar daemon run" in warning
