@@ -21,22 +21,20 @@ def execute_pipeline(
     instance=None,
     tags: dict[str, str] | None = None,
 ) -> PipelineRun:
-    """Starts a code server for `file`, runs `pipeline` once and returns the finished run.
-
-    Runs left in flight by another process on the same instance are not touched here:
-    `lodestar up` recovers them.
-    """
+    """Starts a code server for `file`, runs `pipeline` once in this process and returns
+    the finished run. Nothing else on the instance is touched: queued runs and runs left in
+    flight belong to whichever daemon leads the instance (`lodestar up`)."""
     if instance is None:
         from control_plane.instance import Instance
 
         instance = Instance.from_env()
-    control_plane = ControlPlane(instance, Workspace.from_python_file(file), recover=False)
+    control_plane = ControlPlane(instance, Workspace.from_python_file(file), run_daemon=False)
     control_plane.start()
     try:
         (location,) = control_plane.code_locations()
         if location.status != "LOADED":
             raise CodeLocationError(location.name, location.error or "not loaded")
-        run = control_plane.launch_run(pipeline, run_config, location.name, tags)
+        run = control_plane.execute_run(pipeline, run_config, location.name, tags)
         return follow_run(control_plane.storage, run.run_id, on_event or (lambda record: None))
     finally:
         control_plane.stop()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import dataclasses
 import threading
 import time
 import uuid
@@ -11,6 +11,7 @@ from control_plane.assets import AssetCatalog
 from control_plane.backfills.daemon import BackfillDaemon, DaemonLoop
 from control_plane.backfills.progress import BackfillProgress, backfill_progress
 from control_plane.code_locations import CodeLocationInfo, CodeLocations
+from control_plane.daemon_lease import DEFAULT_TTL_S, DaemonLease, LeaseKeeper
 from control_plane.errors import (
     BackfillNotFoundError,
     CodeLocationError,
@@ -56,19 +57,20 @@ class ControlPlane:
         self,
         instance,
         workspace: Workspace,
-        recover: bool = True,
         executor: StepExecutor | None = None,
         run_daemon: bool = True,
+        lease_ttl_s: float = DEFAULT_TTL_S,
     ):
-        """`run_daemon=False` serves the API only: another process (`lodestar daemon run`)
-        then dequeues runs, coordinates them and submits backfills."""
+        """With `run_daemon`, the process competes for the daemon lease: its holder recovers
+        interrupted runs, dequeues and coordinates runs and submits backfills. Without it
+        the process serves the API only, and whichever process holds the lease runs what
+        it queues."""
         self.instance = instance
         self.storage = instance.storage
         self.locations = CodeLocations(workspace, instance.config.code_servers.auth_token)
         self.executor = executor or GrpcStepExecutor(self.locations)
         self.partitions = Partitions(self.locations, self.storage)
         self.assets = AssetCatalog.for_locations(self.storage, self.locations)
-        self._recover = recover and run_daemon
         self._run_daemon = run_daemon
         self._lock = threading.Lock()
         self._coordinators: dict[str, RunCoordinator] = {}
@@ -83,31 +85,44 @@ class ControlPlane:
         backfill_daemon = BackfillDaemon(
             self.storage, self.locations, self._queue.wake, chunk_size=pacing.chunk_size
         )
+        lease = DaemonLease(self.storage, lease_ttl_s)
         self._daemon = DaemonLoop(
-            self.storage,
-            backfill_daemon,
-            f"{os.uname().nodename}:{os.getpid()}",
-            interval_s=pacing.interval_seconds,
+            self.storage, backfill_daemon, lease.holder, interval_s=pacing.interval_seconds
         )
+        self._lease = LeaseKeeper(lease, self._lead, self._abdicate)
 
     def start(self) -> None:
-        """Connects code locations, recovers interrupted runs, starts the run queue."""
+        """Connects code locations, then (with `run_daemon`) competes for the daemon lease."""
         self.locations.start()
-        if self._recover:
-            recover_interrupted_runs(self.storage)
         if self._run_daemon:
-            self._queue.start()
-            self._daemon.start()
+            self._lease.start()
+
+    @property
+    def is_daemon_leader(self) -> bool:
+        return self._lease.leading
+
+    def _lead(self) -> None:
+        recover_interrupted_runs(self.storage)
+        self._queue.start()
+        self._daemon.start()
+
+    def _abdicate(self) -> None:
+        # Another process may lead now: leave the runs in flight to its recovery.
+        self._shutdown.set()
+        self._daemon.stop()
+        self._queue.stop()
 
     def stop(self) -> None:
-        """Stops the queue and the code servers this process started.
+        """Stops the daemon (releasing its lease) and the code servers this process started.
 
-        Runs still in flight are left as they are: the next start recovers them.
+        Runs still in flight are left as they are: the next daemon leader recovers them.
         """
         self._shutdown.set()
-        if self._run_daemon:
+        if self._lease.leading:
             self._daemon.stop()
             self._queue.stop()
+        if self._run_daemon:
+            self._lease.stop()
         self.locations.stop()
         self.executor.shutdown()
 
@@ -176,6 +191,27 @@ class ControlPlane:
         plan = self.execution_plan(pipeline, run_config, location, solid_selection, mode)
         run = new_run(pipeline, location, run_config or {}, plan.mode, tags, solid_selection)
         return self._enqueue(run)
+
+    def execute_run(
+        self,
+        pipeline: str,
+        run_config: dict | None = None,
+        location: str | None = None,
+        tags: dict[str, str] | None = None,
+    ) -> PipelineRun:
+        """Validates and starts a run in this process at once, bypassing the run queue (the
+        embedded `lodestar execute`): no other process's daemon ever picks it up."""
+        location, _ = self.pipeline(pipeline, location)
+        plan = self.execution_plan(pipeline, run_config, location)
+        run = dataclasses.replace(
+            new_run(pipeline, location, run_config or {}, plan.mode, tags),
+            status=RunStatus.STARTING,
+        )
+        stored = self.storage.add_run(
+            run, run_event(EventType.RUN_STARTING, f"executing {pipeline!r} in this process")
+        )
+        self._start_run(stored)
+        return stored
 
     def _enqueue(self, run: PipelineRun) -> PipelineRun:
         stored = self.storage.add_run(

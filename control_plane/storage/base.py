@@ -181,6 +181,24 @@ class Storage(ABC):
     # Daemons
 
     @abstractmethod
+    def acquire_lease(
+        self, name: str, holder: str, ttl_s: float, replaceable: Iterable[str] = ()
+    ) -> bool:
+        """Takes or renews lease `name` for `holder` until now + `ttl_s`.
+
+        It is granted when free, expired, already `holder`'s, or held by one of
+        `replaceable` (a holder known to be dead); one statement decides, so two callers
+        never both hold it."""
+
+    @abstractmethod
+    def release_lease(self, name: str, holder: str) -> None:
+        """Gives the lease up at once, if `holder` holds it."""
+
+    @abstractmethod
+    def get_lease(self, name: str) -> tuple[str, float] | None:
+        """(holder, expires_at) of the lease, if it was ever taken."""
+
+    @abstractmethod
     def add_daemon_heartbeat(self, heartbeat: DaemonHeartbeat) -> None: ...
 
     @abstractmethod

@@ -178,3 +178,13 @@ asset_materialization_parents = sa.Table(
     sa.Index("ix_asset_materialization_parents_parent_key", "parent_key", "event_id"),
     **_MYSQL_TABLE_ARGS,
 )
+
+# Who runs the daemon (run queue, run coordinators, backfills, recovery): one holder at a time.
+daemon_leases = sa.Table(
+    "daemon_leases",
+    metadata,
+    sa.Column("name", sa.String(NAME_LENGTH), primary_key=True),
+    sa.Column("holder", sa.String(NAME_LENGTH), nullable=False),
+    sa.Column("expires_at", sa.Double, nullable=False),
+    **_MYSQL_TABLE_ARGS,
+)

@@ -37,6 +37,7 @@ from control_plane.storage.schema import (
     TAG_VALUE_LENGTH,
     backfills,
     daemon_heartbeats,
+    daemon_leases,
     event_logs,
     run_tags,
     runs,
@@ -368,6 +369,55 @@ class SqlStorage(Storage):
             return asset_index.wipe_asset(conn, asset_key)
 
     # Daemons
+
+    def acquire_lease(
+        self, name: str, holder: str, ttl_s: float, replaceable: Iterable[str] = ()
+    ) -> bool:
+        now = time.time()
+        lease = daemon_leases.c
+        take = (
+            daemon_leases.update()
+            .where(
+                lease.name == name,
+                sa.or_(
+                    lease.holder == holder,
+                    lease.expires_at < now,
+                    lease.holder.in_(list(replaceable)),
+                ),
+            )
+            .values(holder=holder, expires_at=now + ttl_s)
+        )
+        try:
+            with self._engine.begin() as conn:
+                if conn.execute(take).rowcount == 1:
+                    return True
+                exists = conn.execute(sa.select(lease.name).where(lease.name == name)).first()
+                if exists:
+                    return False
+                conn.execute(
+                    daemon_leases.insert(),
+                    {"name": name, "holder": holder, "expires_at": now + ttl_s},
+                )
+                return True
+        except sa.exc.IntegrityError:  # another process inserted the lease first
+            return False
+
+    def release_lease(self, name: str, holder: str) -> None:
+        release = (
+            daemon_leases.update()
+            .where(daemon_leases.c.name == name, daemon_leases.c.holder == holder)
+            .values(expires_at=0.0)
+        )
+        with self._engine.begin() as conn:
+            conn.execute(release)
+
+    def get_lease(self, name: str) -> tuple[str, float] | None:
+        query = sa.select(daemon_leases.c.holder, daemon_leases.c.expires_at).where(
+            daemon_leases.c.name == name
+        )
+        with self._engine.connect() as conn:
+            row = conn.execute(query).first()
+        return (row.holder, row.expires_at) if row else None
 
     def add_daemon_heartbeat(self, heartbeat: DaemonHeartbeat) -> None:
         values = {
