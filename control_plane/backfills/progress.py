@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from control_plane.storage import Storage
@@ -25,14 +26,11 @@ class BackfillProgress:
 
 
 def backfill_progress(storage: Storage, backfill: Backfill) -> BackfillProgress:
-    latest = storage.latest_partition_runs(backfill.partition_set, backfill_id=backfill.backfill_id)
-    counts = {status: 0 for status in RunStatus}
-    for run in latest.values():
-        counts[run.status] += 1
+    counts = Counter(storage.backfill_run_counts(backfill.backfill_id))
     return BackfillProgress(
         requested=len(backfill.partition_names),
         submitted=backfill.cursor,
-        skipped=backfill.cursor - len(latest),
+        skipped=backfill.cursor - counts.total(),
         queued=counts[RunStatus.QUEUED],
         in_progress=counts[RunStatus.STARTING]
         + counts[RunStatus.STARTED]

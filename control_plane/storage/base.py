@@ -133,6 +133,10 @@ class Storage(ABC):
         """The newest run of each partition (optionally of one backfill's runs only)."""
 
     @abstractmethod
+    def backfill_run_counts(self, backfill_id: str) -> dict[RunStatus, int]:
+        """How many of the backfill's partitions have their newest run in each status."""
+
+    @abstractmethod
     def cancel_queued_runs(self, backfill_id: str, event: StepEvent) -> list[str]:
         """Cancels the backfill's QUEUED runs (appending `event` to each); returns their ids."""
 

@@ -315,6 +315,16 @@ class SqlStorage(Storage):
         with self._engine.connect() as conn:
             return {row.partition_key: _run_from_row(row) for row in conn.execute(query)}
 
+    def backfill_run_counts(self, backfill_id: str) -> dict[RunStatus, int]:
+        latest = latest_run_ids(runs.c.backfill_id == backfill_id)
+        query = (
+            sa.select(runs.c.status, sa.func.count())
+            .join(latest, runs.c.id == latest.c.id)
+            .group_by(runs.c.status)
+        )
+        with self._engine.connect() as conn:
+            return {RunStatus(status): count for status, count in conn.execute(query)}
+
     def cancel_queued_runs(self, backfill_id: str, event: StepEvent) -> list[str]:
         queued = sa.select(runs.c.run_id).where(
             runs.c.backfill_id == backfill_id, runs.c.status == RunStatus.QUEUED.value
