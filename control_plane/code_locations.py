@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 import re
-import signal
 import subprocess
 import sys
 import threading
@@ -35,11 +33,6 @@ class CodeLocationInfo:
     error: str | None = None  # why it cannot serve (unreachable, load error with traceback)
     server_id: str | None = None
     snapshot: RepositorySnapshot | None = None
-
-
-def _die_with_parent() -> None:
-    # A spawned code server must not outlive a control plane that is killed with -9.
-    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 class CodeLocation:
@@ -132,14 +125,14 @@ class CodeLocation:
         if self._auth_token:
             env["LODESTAR_CODE_SERVER_TOKEN"] = self._auth_token
         command = [sys.executable, "-m", "user_code_server", "-f", self.origin.path]
-        command += ["--host", "127.0.0.1", "--port", "0"]
+        # --parent-pid: the server must not outlive a control plane killed with -9.
+        command += ["--host", "127.0.0.1", "--port", "0", "--parent-pid", str(os.getpid())]
         process = subprocess.Popen(
             command,
             stdout=subprocess.PIPE,
             stdin=subprocess.DEVNULL,
             text=True,
             env=env,
-            preexec_fn=_die_with_parent,
         )
         self._process = process
         timer = threading.Timer(SPAWN_TIMEOUT_S, process.kill)

@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 import threading
+import time
 import traceback
 import uuid
 from collections.abc import Callable, Iterator
@@ -19,6 +20,7 @@ import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
 from user_code_server.loader import CodeTarget, LoadedRepository, load_repository
+from user_code_server.parent_death import die_with_parent
 from user_code_server.partition_requests import partition_names, partition_run_requests
 from user_code_server.protocol import (
     AUTH_METADATA_KEY,
@@ -283,7 +285,8 @@ def serve(
         print(f"could not load {target.describe()}:\n{code.load_error}", file=sys.stderr)
     pool = None if code.load_error else WorkerPool(target, workers)
     shutdown = threading.Event()
-    signalled = threading.Event()
+    # Filled by the signal handler, which takes no lock: it may interrupt a lock's holder.
+    signalled: list[int] = []
     server, health_servicer = build_server(code, pool, shutdown, auth_token)
     try:
         bound_port = server.add_insecure_port(f"{host}:{port}")
@@ -291,19 +294,19 @@ def serve(
         if pool is not None:
             pool.stop()
         raise CodeServerError(f"could not listen on {host}:{port}: {error}") from None
-    restore = _on_signals(lambda: (signalled.set(), shutdown.set()))
+    restore = _on_signals(lambda: signalled.append(1))
     server.start()
     if pool is not None:
         pool.start()
     print(f"lodestar code server ready on {host}:{bound_port} (pid {os.getpid()})", flush=True)
     try:
-        # A signal may land on any thread, and its Python handler runs only when the main
-        # thread runs bytecode: wake up now and then rather than block for good.
-        while not shutdown.wait(_SIGNAL_POLL_S):
-            pass
+        # A signal's Python handler runs only when the main thread runs bytecode: poll
+        # rather than block for good (is_set() takes no lock either).
+        while not (signalled or shutdown.is_set()):
+            time.sleep(_SIGNAL_POLL_S)
     finally:
         health_servicer.enter_graceful_shutdown()
-        _stop(server, pool, signalled.is_set())
+        _stop(server, pool, bool(signalled))
         restore()
 
 
@@ -350,7 +353,15 @@ def main(argv: list[str] | None = None) -> None:
         "--workers", type=_positive_int, default=None, help="worker processes (default: CPUs)"
     )
     parser.add_argument("--auth-token", default=None, help=f"required token (or env {TOKEN_ENV})")
+    parser.add_argument(
+        "--parent-pid",
+        type=int,
+        default=None,
+        help="exit when this process (the supervising control plane) dies",
+    )
     args = parser.parse_args(argv)
+    if args.parent_pid is not None:
+        die_with_parent(signal.SIGTERM, args.parent_pid)
     try:
         serve(args.file, args.module, args.host, args.port, args.workers, args.auth_token)
     except CodeServerError as error:

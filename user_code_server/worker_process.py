@@ -24,6 +24,7 @@ from functools import cache
 from multiprocessing.connection import Connection
 
 from user_code_server.loader import load_repository
+from user_code_server.parent_death import die_with_parent
 from user_code_server.protocol import (
     ErrorInfo,
     ErrorKind,
@@ -88,7 +89,7 @@ def read_tail(fd: int) -> str:
 
 def worker_main(conn_fd: int) -> None:
     """Entry point of a worker process: load the repository, then run steps until told to stop."""
-    _die_with_parent()
+    die_with_parent(signal.SIGKILL)  # no worker outlives its server
     conn = Connection(conn_fd)
     target, sys_path = pickle.loads(conn.recv_bytes())
     sys.path[:] = sys_path
@@ -111,15 +112,6 @@ def worker_main(conn_fd: int) -> None:
             final = _run_step(run_step, loaded.repository, request, step, conn)
         events = output_events(step, *_take_output()) + final
         conn.send_bytes(bytes([STEP_DONE]) + encode_events(events))
-
-
-def _die_with_parent() -> None:
-    """Asks Linux to kill this process when the server dies, so no worker is orphaned."""
-    if sys.platform.startswith("linux"):
-        pr_set_pdeathsig = 1
-        _libc().prctl(pr_set_pdeathsig, signal.SIGKILL)
-        if os.getppid() == 1:  # the server died before the request took effect
-            os._exit(1)
 
 
 @cache

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
-import threading
+import time
 
 import click
 
@@ -30,13 +30,15 @@ def run(workspace, python_file) -> None:
     from control_plane.instance import Instance  # storage and gRPC load only here
     from control_plane.service import ControlPlane
 
-    stop = threading.Event()
-    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in STOP_SIGNALS}
+    # Filled by the signal handler, which takes no lock: it may interrupt a lock's holder.
+    stop: list[int] = []
+    previous = {sig: signal.signal(sig, lambda sig, _: stop.append(sig)) for sig in STOP_SIGNALS}
     control_plane = ControlPlane(Instance.from_env(), loaded, run_daemon=True)
     try:
         control_plane.start()
         click.echo(f"lodestar daemon running (pid {os.getpid()}); stop with Ctrl-C")
-        stop.wait()
+        while not stop:
+            time.sleep(0.2)
         click.echo("lodestar daemon stopping")
     finally:
         control_plane.stop()
