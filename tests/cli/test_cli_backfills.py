@@ -67,7 +67,9 @@ def test_launch_wait_prints_progress_and_succeeds(server):
         "counts": "succeeded 2, failed 0",
     }
     assert lines[-1].startswith(f"backfill {final['id']} COMPLETED")
-    assert progress_lines("\n".join(lines[1:-1]))[0]["status"] in ("REQUESTED", "COMPLETED")
+    # Lines before the final one (none when the first poll already saw it finished).
+    for line in progress_lines("\n".join(lines[1:-1])):
+        assert line["status"] in ("REQUESTED", "COMPLETED") and line["requested"] == "2"
 
 
 def test_launch_wait_exits_non_zero_when_a_partition_fails(server):
