@@ -1,4 +1,5 @@
-"""A control plane in this process on a fresh SQLite instance, with real code servers."""
+"""A control plane in this process on a fresh instance (SQLite, and MySQL when
+`LODESTAR_TEST_MYSQL_URL` is set), with real code servers."""
 
 from __future__ import annotations
 
@@ -14,8 +15,13 @@ REPOS = os.path.join(os.path.dirname(__file__), "repos")
 
 
 @pytest.fixture
-def plane(tmp_path):
-    instance = Instance.from_env(str(tmp_path / "home"))
+def plane(tmp_path, database_url):
+    home = tmp_path / "home"
+    home.mkdir()
+    if database_url.get_backend_name() != "sqlite":
+        url = database_url.render_as_string(hide_password=False)
+        (home / "lodestar.yaml").write_text(f"storage:\n  mysql:\n    url: {url}\n")
+    instance = Instance.from_env(str(home))
     control_plane = ControlPlane(
         instance, Workspace.from_python_file(os.path.join(REPOS, "runs_repo.py"))
     )
