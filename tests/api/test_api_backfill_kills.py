@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers.code_server import child_pids, pid_alive
+from helpers.code_server import child_pids, kill_survivors, pid_alive
 
 from api.backfill_processes import (
     RECOVERED_FROM_TAG,
@@ -57,8 +57,11 @@ def kill_mid_submission(server, backfill_id: str, pid: int, kill) -> dict:
 
     progress, started = wait_until(under_way, 60, "submission under way", interval=0.02)
     kill()
-    assert started, "the killed process had started no code server"
-    wait_until(lambda: not any(pid_alive(p) for p in started), 20, "its children to exit")
+    try:
+        assert started, "the killed process had started no code server"
+        wait_until(lambda: not any(pid_alive(p) for p in started), 20, "its children to exit")
+    finally:
+        kill_survivors(started)
     return progress
 
 

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from api.lodestar_process import start_control_plane, wait_for_run
-from helpers.code_server import child_pids, pid_alive
+from helpers.code_server import child_pids, kill_survivors, pid_alive
 
 REPO = Path(__file__).resolve().parent / "repos" / "runs_repo.py"
 LAUNCH = """mutation($config: JSON) { launchRun(pipeline: "two_sleeps", runConfig: $config) {
@@ -35,6 +35,7 @@ def test_interrupted_run_is_re_executed_from_failure_after_a_kill(tmp_path):
         "solids": {"first": {"config": {"seconds": 0.0}}, "second": {"config": {"seconds": 3.0}}}
     }
     first = start_control_plane(home, repo=REPO)
+    code_servers: set[int] = set()
     try:
         launched = first.data(LAUNCH, {"config": config})["launchRun"]
         run_id = launched["run"]["runId"]
@@ -52,6 +53,7 @@ def test_interrupted_run_is_re_executed_from_failure_after_a_kill(tmp_path):
         wait_until(lambda: not any(pid_alive(p) for p in code_servers), 15, "code server exit")
     finally:
         first.stop()
+        kill_survivors(code_servers)
 
     second = start_control_plane(home, repo=REPO)
     try:
