@@ -7,7 +7,8 @@ from enum import Enum
 
 import strawberry
 
-from user_code_server.protocol import EventType, StepEvent
+from control_plane.storage.records import STEP_STATUS_OF_EVENT
+from user_code_server.protocol import StepEvent
 
 
 @strawberry.enum(description="The latest state of a step, per its events.")
@@ -20,11 +21,7 @@ class StepStatus(Enum):
 
 
 STATUS_OF_EVENT = {
-    EventType.STEP_START: StepStatus.IN_PROGRESS,
-    EventType.STEP_UP_FOR_RETRY: StepStatus.UP_FOR_RETRY,
-    EventType.STEP_SUCCESS: StepStatus.SUCCESS,
-    EventType.STEP_FAILURE: StepStatus.FAILURE,
-    EventType.STEP_SKIPPED: StepStatus.SKIPPED,
+    event: StepStatus(status.value) for event, status in STEP_STATUS_OF_EVENT.items()
 }
 FINAL_STATUSES = {StepStatus.SUCCESS, StepStatus.FAILURE, StepStatus.SKIPPED}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from user_code_server.protocol import StepEvent
+from user_code_server.protocol import EventType, StepEvent
 
 PARTITION_TAG = "lodestar/partition"
 PARTITION_SET_TAG = "lodestar/partition_set"
@@ -120,6 +120,16 @@ class StepStatus(StrEnum):
     FAILURE = "FAILURE"
     SKIPPED = "SKIPPED"
     MISSING = "MISSING"
+
+
+# The step events that change a step's status, and the status each one sets.
+STEP_STATUS_OF_EVENT = {
+    EventType.STEP_START: StepStatus.IN_PROGRESS,
+    EventType.STEP_UP_FOR_RETRY: StepStatus.UP_FOR_RETRY,
+    EventType.STEP_SUCCESS: StepStatus.SUCCESS,
+    EventType.STEP_FAILURE: StepStatus.FAILURE,
+    EventType.STEP_SKIPPED: StepStatus.SKIPPED,
+}
 
 
 @dataclass(frozen=True)

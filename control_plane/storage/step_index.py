@@ -9,17 +9,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import mysql, sqlite
 
-from control_plane.storage.records import PartitionStepStatus, StepStatus
+from control_plane.storage.records import STEP_STATUS_OF_EVENT, PartitionStepStatus, StepStatus
 from control_plane.storage.schema import run_steps, runs
 from user_code_server.protocol import EventType, StepEvent, StepKey
 
-_STATUS_OF_EVENT = {
-    EventType.STEP_START: StepStatus.IN_PROGRESS,
-    EventType.STEP_UP_FOR_RETRY: StepStatus.UP_FOR_RETRY,
-    EventType.STEP_SUCCESS: StepStatus.SUCCESS,
-    EventType.STEP_FAILURE: StepStatus.FAILURE,
-    EventType.STEP_SKIPPED: StepStatus.SKIPPED,
-}
 # How one solid's mapped steps combine into one status: the first that any step has.
 _PRECEDENCE = [
     StepStatus.FAILURE,
@@ -34,7 +27,7 @@ def index_step_events(conn: sa.Connection, run_id: str, events: list[StepEvent])
     """Upserts the run_steps rows of the steps whose status these events change."""
     changes: dict[str, dict] = {}
     for event in events:
-        status = _STATUS_OF_EVENT.get(event.event_type)
+        status = STEP_STATUS_OF_EVENT.get(event.event_type)
         if status is None:
             continue
         row = changes.setdefault(event.step_key, {"attempts": 0})

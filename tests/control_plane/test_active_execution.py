@@ -28,6 +28,19 @@ def step(solid, inputs=(), mapped_over=(), dynamic=False):
     )
 
 
+def fan_out_plan():
+    """files yields keys; process is mapped over them; summary collects process."""
+    return ExecutionPlan(
+        "p",
+        "default",
+        [
+            step("files", dynamic=True),
+            step("process", [("f", ("files", "result", SourceKind.MAPPED))], [("files", "result")]),
+            step("summary", [("xs", ("process", "result", SourceKind.COLLECT))]),
+        ],
+    )
+
+
 def event(key, event_type, **kw):
     return StepEvent(key, event_type, time.time(), **kw)
 
@@ -75,15 +88,7 @@ def test_long_skip_chain_needs_no_recursion():
 
 
 def test_fan_out_expands_maps_and_collects_in_emission_order():
-    plan = ExecutionPlan(
-        "p",
-        "default",
-        [
-            step("files", dynamic=True),
-            step("process", [("f", ("files", "result", SourceKind.MAPPED))], [("files", "result")]),
-            step("summary", [("xs", ("process", "result", SourceKind.COLLECT))]),
-        ],
-    )
+    plan = fan_out_plan()
     active = ActiveExecution(plan, RUN, KnownState(), 2)
     assert keys(active.dispatch()) == ["files"]
     succeed(active, "files", ["b", "a", "c"])
@@ -105,15 +110,7 @@ def test_fan_out_expands_maps_and_collects_in_emission_order():
 
 
 def test_empty_fan_out_collects_an_empty_list():
-    plan = ExecutionPlan(
-        "p",
-        "default",
-        [
-            step("files", dynamic=True),
-            step("process", [("f", ("files", "result", SourceKind.MAPPED))], [("files", "result")]),
-            step("summary", [("xs", ("process", "result", SourceKind.COLLECT))]),
-        ],
-    )
+    plan = fan_out_plan()
     active = ActiveExecution(plan, RUN, KnownState(), 8)
     active.dispatch()
     succeed(active, "files", [])
@@ -215,15 +212,7 @@ def test_reexecution_reuses_known_outputs_from_their_run():
 
 
 def test_fan_out_of_ten_thousand_is_linear():
-    plan = ExecutionPlan(
-        "p",
-        "default",
-        [
-            step("files", dynamic=True),
-            step("process", [("f", ("files", "result", SourceKind.MAPPED))], [("files", "result")]),
-            step("summary", [("xs", ("process", "result", SourceKind.COLLECT))]),
-        ],
-    )
+    plan = fan_out_plan()
     active = ActiveExecution(plan, RUN, KnownState(), 64)
     active.dispatch()
     succeed(active, "files", [f"k{i}" for i in range(10_000)])
