@@ -12,13 +12,12 @@ import uvicorn
 from starlette.applications import Starlette
 from starlette.datastructures import Headers
 from starlette.middleware import Middleware
-from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse
-from starlette.routing import Route
+from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
 from control_plane.graphql import GraphQLContext, build_schema
+from control_plane.web_ui import ui_routes
 
 if TYPE_CHECKING:
     from control_plane.service import ControlPlane
@@ -116,15 +115,11 @@ async def _resolver_threads(app: Starlette):
         executor.shutdown(wait=False, cancel_futures=True)
 
 
-async def _to_graphql(request: Request) -> RedirectResponse:
-    return RedirectResponse("/graphql")
-
-
 def build_app(control_plane: ControlPlane, read_only: bool = False) -> Starlette:
     """The ASGI app serving the control plane's GraphQL API."""
     graphql = LodestarGraphQL(GraphQLContext(control_plane, read_only))
     return Starlette(
-        routes=[Route("/graphql", graphql), Route("/", _to_graphql)],
+        routes=ui_routes(graphql),
         middleware=[Middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)],
         lifespan=_resolver_threads,
     )

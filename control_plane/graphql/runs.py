@@ -26,6 +26,7 @@ from user_code_server.protocol import ErrorInfo, ErrorKind, EventType
 RunStatusType = strawberry.enum(RunStatus, name="RunStatus")
 EventTypeType = strawberry.enum(EventType, name="EventType")
 ErrorKindType = strawberry.enum(ErrorKind, name="ErrorKind")
+_FAILURE_EVENTS = (EventType.STEP_FAILURE, EventType.STEP_UP_FOR_RETRY)
 
 
 @strawberry.type(description="One run of a pipeline. Re-execution makes a new run.")
@@ -52,6 +53,15 @@ class Run:
             info.context.storage.get_events, self.run_id, event_types=STATUS_OF_EVENT
         )
         return stats_from_events(r.event for r in records)
+
+    @strawberry.field(
+        description="The run's step failures and retries, in log order, with their errors."
+    )
+    async def step_failures(self, info: Info) -> list[RunEvent]:
+        records = await asyncio.to_thread(
+            info.context.storage.get_events, self.run_id, event_types=_FAILURE_EVENTS
+        )
+        return [RunEvent.from_record(r) for r in records]
 
     @staticmethod
     def from_record(run: PipelineRun) -> Run:

@@ -1,0 +1,52 @@
+"""A `lodestar up` (two code locations: a working repository and a broken one) and a
+headless Chromium, shared by the browser tests of this session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from api.lodestar_process import start_control_plane
+
+from ui.browser import chromium, guarded_page, origin_of
+
+REPOS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "repos")
+BROKEN_REPO = os.path.join(os.path.dirname(REPOS), "..", "api", "repos", "broken_repo.py")
+
+
+@pytest.fixture(scope="session")
+def flaky_file(tmp_path_factory):
+    """While this file is missing, the `failing` pipeline's first solid fails."""
+    path = tmp_path_factory.mktemp("flaky") / "ready"
+    os.environ["LODESTAR_UI_FLAKY_FILE"] = str(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def lodestar_up(tmp_path_factory, flaky_file):
+    home = tmp_path_factory.mktemp("ui_home")
+    workspace = home / "workspace.yaml"
+    workspace.write_text(
+        "load_from:\n"
+        f"  - python_file: {{path: {os.path.join(REPOS, 'ui_repo.py')}, location_name: ui}}\n"
+        f"  - python_file: {{path: {os.path.abspath(BROKEN_REPO)}, location_name: broken}}\n"
+    )
+    server = start_control_plane(home, workspace=workspace)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which("chromium") and not os.path.exists("/usr/bin/chromium"):
+        pytest.fail("the browser tests need Debian's chromium (apt-get install chromium)")
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture
+def page(browser, lodestar_up, request):
+    """A page of the session's control plane (see `guarded_page`)."""
+    with guarded_page(browser, origin_of(lodestar_up.url), request.node.name) as opened:
+        yield opened

@@ -1,0 +1,105 @@
+/** The UI's only way to the control plane: POSTs to /graphql with typed documents. */
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { authHeaders, onTokenChange, setTokenRequested } from "./auth";
+import type { TypedDocumentString } from "./gql/graphql";
+
+export const GRAPHQL_PATH = "/graphql";
+
+/** Why a request failed, worded for the person looking at the page. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly kind: "unreachable" | "http" | "graphql" | "auth",
+  ) {
+    super(message);
+  }
+}
+
+export async function request<R, V>(
+  document: TypedDocumentString<R, V>,
+  variables?: V,
+): Promise<R> {
+  let response: Response;
+  try {
+    response = await fetch(GRAPHQL_PATH, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...authHeaders() },
+      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
+    });
+  } catch {
+    throw new ApiError(
+      `Cannot reach the control plane at ${window.location.origin}. Is \`lodestar up\` running?`,
+      "unreachable",
+    );
+  }
+  if (response.status === 401) {
+    setTokenRequested(true);
+    throw new ApiError("The control plane asks for an API token.", "auth");
+  }
+  let body: { data?: R; errors?: { message: string; path?: string[] }[] };
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(`The control plane answered HTTP ${response.status}.`, "http");
+  }
+  if (body.errors?.length) {
+    const text = body.errors.map((e) => e.message).join("; ");
+    throw new ApiError(`GraphQL error: ${text}`, "graphql");
+  }
+  if (!response.ok || body.data === undefined) {
+    throw new ApiError(`The control plane answered HTTP ${response.status}.`, "http");
+  }
+  setTokenRequested(false);
+  return body.data;
+}
+
+export interface QueryState<R> {
+  data: R | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  refetch: () => Promise<void>;
+}
+
+/** Runs a query on mount and when `variables` change; with `pollMs`, again at that period
+ * (keeping the last data on screen, so live pages update without flashing). */
+export function useQuery<R, V>(
+  document: TypedDocumentString<R, V>,
+  variables: V,
+  options: { pollMs?: number; skip?: boolean } = {},
+): QueryState<R> {
+  const key = JSON.stringify(variables);
+  const [state, setState] = useState<{ data?: R; error?: ApiError; key?: string }>({});
+  const latest = useRef(0);
+  const refetch = useCallback(async () => {
+    const id = ++latest.current;
+    try {
+      const data = await request(document, JSON.parse(key) as V);
+      if (id === latest.current) setState({ data, key });
+    } catch (error) {
+      if (id === latest.current) {
+        const apiError =
+          error instanceof ApiError ? error : new ApiError(String(error), "graphql");
+        setState((previous) => ({ ...previous, error: apiError, key }));
+      }
+    }
+  }, [document, key]);
+  useEffect(() => {
+    if (options.skip) return;
+    void refetch();
+    const unsubscribe = onTokenChange(() => void refetch());
+    if (!options.pollMs) return unsubscribe;
+    const timer = window.setInterval(() => void refetch(), options.pollMs);
+    return () => {
+      window.clearInterval(timer);
+      unsubscribe();
+    };
+  }, [refetch, options.pollMs, options.skip]);
+  const current = state.key === key;
+  return {
+    data: current ? state.data : undefined,
+    error: current ? state.error : undefined,
+    loading: !current || (state.data === undefined && state.error === undefined),
+    refetch,
+  };
+}

@@ -1,0 +1,32 @@
+import { NavLink, Outlet } from "react-router-dom";
+import { TokenPrompt } from "./TokenPrompt";
+
+/** The sections of the app; part 2 (partitions, backfills, assets, instance) adds entries here. */
+export const SECTIONS = [
+  { path: "/locations", label: "Code locations" },
+  { path: "/runs", label: "Runs" },
+];
+
+export function Layout() {
+  return (
+    <div className="app">
+      <header className="top">
+        <NavLink to="/" className="brand">
+          Lodestar
+        </NavLink>
+        <nav>
+          {SECTIONS.map((s) => (
+            <NavLink key={s.path} to={s.path}>
+              {s.label}
+            </NavLink>
+          ))}
+          <a href="/graphql">GraphiQL</a>
+        </nav>
+      </header>
+      <TokenPrompt />
+      <main>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

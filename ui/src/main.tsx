@@ -1,0 +1,46 @@
+import { lazy, StrictMode, Suspense } from "react";
+import { createRoot } from "react-dom/client";
+import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
+import { Layout } from "./components/Layout";
+import { ErrorMessage } from "./components/Status";
+import { CodeLocationsPage } from "./pages/CodeLocations";
+import { RunsPage } from "./pages/Runs";
+import "./styles.css";
+
+// Heavy pages load on first visit, keeping the initial bundle small.
+const PipelinePage = lazy(() => import("./pages/Pipeline"));
+const LaunchpadPage = lazy(() => import("./pages/Launchpad"));
+const RunPage = lazy(() => import("./pages/Run"));
+
+function NotFound() {
+  return <ErrorMessage title={`No page at ${window.location.pathname}`} />;
+}
+
+function App() {
+  return (
+    <BrowserRouter>
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route index element={<Navigate to="/runs" replace />} />
+            <Route path="locations" element={<CodeLocationsPage />} />
+            <Route path="locations/:location/pipelines/:pipeline" element={<PipelinePage />} />
+            <Route
+              path="locations/:location/pipelines/:pipeline/launchpad"
+              element={<LaunchpadPage />}
+            />
+            <Route path="runs" element={<RunsPage />} />
+            <Route path="runs/:runId" element={<RunPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
+  );
+}
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
