@@ -3,16 +3,12 @@ recovery, when several control planes share one database."""
 
 from __future__ import annotations
 
-import logging
 import os
 import socket
-import threading
 import uuid
-from collections.abc import Callable
 
 from control_plane.storage import Storage
-
-log = logging.getLogger(__name__)
+from control_plane.storage.records import LeaderTerm
 
 LEASE_NAME = "daemon"
 DEFAULT_TTL_S = 15.0
@@ -23,7 +19,8 @@ def new_holder_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
-def _dead_on_this_host(holder: str) -> bool:
+def dead_on_this_host(holder: str) -> bool:
+    """Whether `holder` (a `host:pid:...` id) names a process of this host that is gone."""
     host, _, rest = holder.partition(":")
     pid = rest.partition(":")[0]
     if host != socket.gethostname() or not pid.isdigit():
@@ -50,9 +47,10 @@ class DaemonLease:
         self.ttl_s = ttl_s
         self._storage = storage
 
-    def hold(self) -> bool:
+    def hold(self) -> LeaderTerm | None:
+        """This holder's term when it holds the lease (taken or renewed now), else None."""
         current = self._storage.get_lease(LEASE_NAME)
-        dead = [current[0]] if current and _dead_on_this_host(current[0]) else []
+        dead = [current[0]] if current and dead_on_this_host(current[0]) else []
         return self._storage.acquire_lease(LEASE_NAME, self.holder, self.ttl_s, dead)
 
     def release(self) -> None:
@@ -61,45 +59,3 @@ class DaemonLease:
     def current_holder(self) -> str | None:
         current = self._storage.get_lease(LEASE_NAME)
         return current[0] if current else None
-
-
-class LeaseKeeper:
-    """Keeps trying to hold the lease; calls `lead()` on getting it, `abdicate()` on losing it
-    (a process that stalled past the lease's expiry: another may be leading by now)."""
-
-    def __init__(self, lease: DaemonLease, lead: Callable[[], None], abdicate: Callable[[], None]):
-        self.lease = lease
-        self._lead = lead
-        self._abdicate = abdicate
-        self.leading = False
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, name="daemon-lease", daemon=True)
-
-    def start(self) -> None:
-        """Tries once now (so an idle instance is led at once), then keeps trying."""
-        self._tick()
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=10)
-        if self.leading:
-            self.lease.release()
-
-    def _loop(self) -> None:
-        while not self._stop.wait(self.lease.ttl_s / 3):
-            try:
-                self._tick()
-            except Exception:
-                log.exception("daemon lease: could not reach storage")
-
-    def _tick(self) -> None:
-        held = self.lease.hold()
-        if held and not self.leading:
-            self.leading = True
-            log.info("daemon lease taken by %s", self.lease.holder)
-            self._lead()
-        elif not held and self.leading:
-            self.leading = False
-            log.error("daemon lease lost by %s: no longer running the daemon", self.lease.holder)
-            self._abdicate()

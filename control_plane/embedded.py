@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import time
 from collections.abc import Callable
 
@@ -11,6 +12,7 @@ from control_plane.storage.records import EventRecord, PipelineRun
 from control_plane.workspace import Workspace
 
 FOLLOW_INTERVAL_S = 0.05
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 def execute_pipeline(
@@ -23,27 +25,58 @@ def execute_pipeline(
 ) -> PipelineRun:
     """Starts a code server for `file`, runs `pipeline` once in this process and returns
     the finished run. Nothing else on the instance is touched: queued runs and runs left in
-    flight belong to whichever daemon leads the instance (`lodestar up`)."""
+    flight belong to whichever daemon leads the instance (`lodestar up`).
+
+    SIGINT (Ctrl-C) or SIGTERM terminates the run, which then ends CANCELED. Killed
+    outright, the run is left in flight; the next daemon leader marks it FAILURE and does not
+    re-execute it."""
     if instance is None:
         from control_plane.instance import Instance
 
         instance = Instance.from_env()
+    # Filled by the signal handler, which takes no lock: it may interrupt a lock's holder.
+    stop: list[int] = []
+    previous = {sig: signal.signal(sig, lambda sig, _: stop.append(sig)) for sig in STOP_SIGNALS}
     control_plane = ControlPlane(instance, Workspace.from_python_file(file), run_daemon=False)
-    control_plane.start()
     try:
+        control_plane.start()
+        control_plane.locations.wait_until_loaded()
         (location,) = control_plane.code_locations()
         if location.status != "LOADED":
             raise CodeLocationError(location.name, location.error or "not loaded")
+        if stop:
+            raise KeyboardInterrupt
         run = control_plane.execute_run(pipeline, run_config, location.name, tags)
-        return follow_run(control_plane.storage, run.run_id, on_event or (lambda record: None))
+        terminated = False
+
+        def terminate_on_signal() -> None:
+            nonlocal terminated
+            if stop and not terminated:
+                terminated = True
+                control_plane.terminate_run(run.run_id)
+
+        return follow_run(
+            control_plane.storage,
+            run.run_id,
+            on_event or (lambda record: None),
+            terminate_on_signal,
+        )
     finally:
         control_plane.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
-def follow_run(storage, run_id: str, on_event: Callable[[EventRecord], None]) -> PipelineRun:
+def follow_run(
+    storage,
+    run_id: str,
+    on_event: Callable[[EventRecord], None],
+    between_polls: Callable[[], None] = lambda: None,
+) -> PipelineRun:
     """Calls `on_event` for each of the run's events as they are stored, until it ends."""
     cursor = 0
     while True:
+        between_polls()
         run = storage.get_run(run_id)
         records = storage.get_events(run_id, after_cursor=cursor)
         for record in records:

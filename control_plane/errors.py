@@ -32,6 +32,16 @@ class CodeLocationError(LodestarError):
         self.detail = message
 
 
+class LocationNotServedError(CodeLocationError):
+    """The daemon leader does not serve the location a run needs: the run would never start."""
+
+    def __init__(self, location: str, leader: str, served: list[str]):
+        names = ", ".join(served) or "none"
+        super().__init__(
+            location, f"the daemon leader {leader} does not serve it (it serves: {names})"
+        )
+
+
 class RunConfigValidationError(LodestarError):
     def __init__(self, pipeline: str, errors: list[ConfigError]):
         lines = "\n".join(f"  - {e}" for e in errors)
@@ -52,6 +62,10 @@ class InvalidRunStateError(LodestarError):
 
 class InvalidStepSelectionError(LodestarError):
     pass
+
+
+class LeadershipLostError(LodestarError):
+    """A write fenced by a leader's term, refused: another process leads the daemon now."""
 
 
 class ReadOnlyError(LodestarError):

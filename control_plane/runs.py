@@ -6,7 +6,7 @@ import dataclasses
 import time
 import uuid
 
-from control_plane.storage.records import PipelineRun, RunStatus
+from control_plane.storage.records import RUN_LIFE_TAGS, PipelineRun, RunStatus
 
 
 def new_run(
@@ -41,17 +41,20 @@ def reexecution_of(
 
     `step_selection` None re-executes from failure (every step that did not succeed);
     `["*"]` re-executes everything; otherwise the selected steps plus any that did not succeed.
+    It runs the parent's stored plan.
     """
+    inherited = {k: v for k, v in parent.tags.items() if k not in RUN_LIFE_TAGS}
     run = new_run(
         parent.pipeline_name,
         parent.location_name,
         parent.run_config,
         parent.mode,
-        {**parent.tags, **(extra_tags or {})},
+        {**inherited, **(extra_tags or {})},
         parent.solid_selection,
     )
     return dataclasses.replace(
         run,
+        plan_id=parent.plan_id,
         step_selection=step_selection,
         parent_run_id=parent.run_id,
         root_run_id=parent.root_run_id or parent.run_id,

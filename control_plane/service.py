@@ -3,36 +3,36 @@
 from __future__ import annotations
 
 import dataclasses
-import threading
 import time
 import uuid
 
 from control_plane.assets import AssetCatalog
-from control_plane.backfills.daemon import BackfillDaemon, DaemonLoop
 from control_plane.backfills.progress import BackfillProgress, backfill_progress
 from control_plane.code_locations import CodeLocationInfo, CodeLocations
-from control_plane.daemon_lease import DEFAULT_TTL_S, DaemonLease, LeaseKeeper
+from control_plane.daemon_lease import DEFAULT_TTL_S, DaemonLease, new_holder_id
 from control_plane.errors import (
     BackfillNotFoundError,
     CodeLocationError,
     InvalidRunStateError,
     InvalidStepSelectionError,
+    LocationNotServedError,
     PipelineNotFoundError,
     PlanError,
     RunConfigValidationError,
     RunNotFoundError,
 )
-from control_plane.execution.coordinator import RunCoordinator
 from control_plane.execution.executor import GrpcStepExecutor, StepExecutor
+from control_plane.leader import LeaderRuntime, Leadership, RunsInFlight
 from control_plane.partitions import Partitions
-from control_plane.recovery import recover_interrupted_runs
 from control_plane.run_events import run_event
-from control_plane.run_queue import RunQueue
+from control_plane.run_queue import DAEMON_TYPE as RUN_QUEUE
 from control_plane.runs import new_run, reexecution_of
 from control_plane.storage.records import (
     BACKFILL_TAG,
+    EXECUTED_BY_TAG,
     Backfill,
     BackfillStatus,
+    LeaderTerm,
     PipelineRun,
     RunsFilter,
     RunStatus,
@@ -47,11 +47,16 @@ from user_code_server.protocol import (
     StepKey,
 )
 
+# A leader's run queue heartbeats every pass (about a second): older than this, nobody leads.
+LEADER_HEARTBEAT_FRESH_S = 30.0
+
 __all__ = ["CodeLocationInfo", "ControlPlane"]
 
 
 class ControlPlane:
-    """Owns the instance (storage, config), the code locations and the run coordinators."""
+    """The operations the API, the CLI and `lodestar execute` call: code locations, runs,
+    backfills, assets. With `run_daemon`, the process also competes for the daemon lease
+    and, while it leads, runs the daemon (`control_plane.leader`)."""
 
     def __init__(
         self,
@@ -61,68 +66,57 @@ class ControlPlane:
         run_daemon: bool = True,
         lease_ttl_s: float = DEFAULT_TTL_S,
     ):
-        """With `run_daemon`, the process competes for the daemon lease: its holder recovers
-        interrupted runs, dequeues and coordinates runs and submits backfills. Without it
-        the process serves the API only, and whichever process holds the lease runs what
-        it queues."""
         self.instance = instance
         self.storage = instance.storage
-        self.locations = CodeLocations(workspace, instance.config.code_servers.auth_token)
+        self.locations = CodeLocations(
+            workspace, instance.config.code_servers.auth_token, instance.io_base_dir
+        )
         self.executor = executor or GrpcStepExecutor(self.locations)
         self.partitions = Partitions(self.locations, self.storage)
         self.assets = AssetCatalog.for_locations(self.storage, self.locations)
-        self._run_daemon = run_daemon
-        self._lock = threading.Lock()
-        self._coordinators: dict[str, RunCoordinator] = {}
-        self._shutdown = threading.Event()
-        self._queue = RunQueue(
-            self.storage,
-            self._start_run,
-            lambda: len(self._coordinators),
-            instance.config.run_queue.max_concurrent_runs,
+        self.process_id = new_holder_id()
+        # Runs this process executes itself, without the queue (`lodestar execute`).
+        self._own_runs = RunsInFlight(
+            storage=self.storage,
+            locations=self.locations,
+            executor=self.executor,
+            term=None,
         )
-        pacing = instance.config.backfill_daemon
-        backfill_daemon = BackfillDaemon(
-            self.storage, self.locations, self._queue.wake, chunk_size=pacing.chunk_size
-        )
-        lease = DaemonLease(self.storage, lease_ttl_s)
-        self._daemon = DaemonLoop(
-            self.storage, backfill_daemon, lease.holder, interval_s=pacing.interval_seconds
-        )
-        self._lease = LeaseKeeper(lease, self._lead, self._abdicate)
+        lease = DaemonLease(self.storage, lease_ttl_s, self.process_id)
+        self._leadership = Leadership(lease, self._new_term) if run_daemon else None
 
     def start(self) -> None:
         """Connects code locations, then (with `run_daemon`) competes for the daemon lease."""
         self.locations.start()
-        if self._run_daemon:
-            self._lease.start()
+        if self._leadership is not None:
+            self._leadership.start()
 
     @property
     def is_daemon_leader(self) -> bool:
-        return self._lease.leading
+        return self._runtime is not None
 
-    def _lead(self) -> None:
-        recover_interrupted_runs(self.storage)
-        self._queue.start()
-        self._daemon.start()
+    @property
+    def _runtime(self) -> LeaderRuntime | None:
+        return self._leadership.runtime if self._leadership is not None else None
 
-    def _abdicate(self) -> None:
-        # Another process may lead now: leave the runs in flight to its recovery.
-        self._shutdown.set()
-        self._daemon.stop()
-        self._queue.stop()
+    def _new_term(self, term: LeaderTerm) -> LeaderRuntime:
+        config = self.instance.config
+        return LeaderRuntime(
+            term,
+            storage=self.storage,
+            locations=self.locations,
+            executor=self.executor,
+            max_concurrent_runs=config.run_queue.max_concurrent_runs,
+            backfill_chunk_size=config.backfill_daemon.chunk_size,
+            backfill_interval_s=config.backfill_daemon.interval_seconds,
+        )
 
     def stop(self) -> None:
-        """Stops the daemon (releasing its lease) and the code servers this process started.
-
-        Runs still in flight are left as they are: the next daemon leader recovers them.
-        """
-        self._shutdown.set()
-        if self._lease.leading:
-            self._daemon.stop()
-            self._queue.stop()
-        if self._run_daemon:
-            self._lease.stop()
+        """Ends this process's daemon term (releasing the lease) and stops the code servers it
+        started. Runs still in flight are left as they are: the next leader recovers them."""
+        if self._leadership is not None:
+            self._leadership.stop()
+        self._own_runs.abandon()
         self.locations.stop()
         self.executor.shutdown()
 
@@ -186,11 +180,13 @@ class ControlPlane:
         mode: str | None = None,
         solid_selection: list[str] | None = None,
     ) -> PipelineRun:
-        """Validates the config against a plan from the code server, then queues the run."""
+        """Validates the config against a plan from the code server, then queues the run with
+        that plan: the run executes what was validated, whatever is loaded later."""
         location, _ = self.pipeline(pipeline, location)
+        self._check_leader_serves(location)
         plan = self.execution_plan(pipeline, run_config, location, solid_selection, mode)
         run = new_run(pipeline, location, run_config or {}, plan.mode, tags, solid_selection)
-        return self._enqueue(run)
+        return self._enqueue(run, plan)
 
     def execute_run(
         self,
@@ -203,22 +199,32 @@ class ControlPlane:
         embedded `lodestar execute`): no other process's daemon ever picks it up."""
         location, _ = self.pipeline(pipeline, location)
         plan = self.execution_plan(pipeline, run_config, location)
+        tags = {**(tags or {}), EXECUTED_BY_TAG: self.process_id}
         run = dataclasses.replace(
             new_run(pipeline, location, run_config or {}, plan.mode, tags),
             status=RunStatus.STARTING,
         )
-        stored = self.storage.add_run(
-            run, run_event(EventType.RUN_STARTING, f"executing {pipeline!r} in this process")
-        )
-        self._start_run(stored)
+        event = run_event(EventType.RUN_STARTING, f"executing {pipeline!r} in this process")
+        stored = self.storage.add_run(run, event, plan)
+        self._own_runs.start(stored)
         return stored
 
-    def _enqueue(self, run: PipelineRun) -> PipelineRun:
-        stored = self.storage.add_run(
-            run, run_event(EventType.RUN_ENQUEUED, f"queued run of {run.pipeline_name!r}")
-        )
-        self._queue.wake()
+    def _enqueue(self, run: PipelineRun, plan: ExecutionPlan | None = None) -> PipelineRun:
+        event = run_event(EventType.RUN_ENQUEUED, f"queued run of {run.pipeline_name!r}")
+        stored = self.storage.add_run(run, event, plan)
+        if self._runtime is not None:
+            self._runtime.wake_queue()
         return stored
+
+    def _check_leader_serves(self, location: str) -> None:
+        """Raises LocationNotServedError when the daemon leader (as its latest heartbeat says)
+        does not serve `location`: its run would never start."""
+        beats = [h for h in self.storage.get_daemon_heartbeats() if h.daemon_type == RUN_QUEUE]
+        if not beats or time.time() - beats[0].timestamp > LEADER_HEARTBEAT_FRESH_S:
+            return  # no leader now: the run waits in the queue for one
+        served = beats[0].info.get("locations", [])
+        if location not in served:
+            raise LocationNotServedError(location, beats[0].daemon_id, served)
 
     def terminate_run(self, run_id: str) -> PipelineRun:
         run = self._run(run_id)
@@ -236,17 +242,22 @@ class ControlPlane:
                 run_event(EventType.RUN_CANCELING, "terminating run"),
                 expected=[RunStatus.STARTING, RunStatus.STARTED],
             )
-            coordinator = self._coordinators.get(run_id)
-            if coordinator is not None:
-                coordinator.terminate()
+            self._own_runs.terminate(run_id)
+            if self._runtime is not None:
+                self._runtime.runs.terminate(run_id)
         elif run.status != RunStatus.CANCELING:
             raise InvalidRunStateError(f"run {run_id} already ended: {run.status}")
         return self._run(run_id)
 
     def reexecute_run(
-        self, run_id: str, from_failure: bool = True, step_selection: list[str] | None = None
+        self,
+        run_id: str,
+        from_failure: bool = True,
+        step_selection: list[str] | None = None,
+        location: str | None = None,
     ) -> PipelineRun:
-        """A new run with parent/root ids, running failed and skipped steps (or a selection)."""
+        """A new run with parent/root ids running the parent's plan: its failed and skipped
+        steps, or a selection. `location` runs it on another code location than the parent's."""
         parent = self._run(run_id)
         if not parent.status.is_finished:
             raise InvalidRunStateError(f"run {run_id} is {parent.status}: wait for it to end")
@@ -254,13 +265,34 @@ class ControlPlane:
             raise InvalidRunStateError(
                 f"run {run_id} succeeded: there is no failure to re-execute from"
             )
-        for selector in step_selection or []:
+        if step_selection is not None:
+            self._check_step_selection(parent, step_selection)
+        location, _ = self.pipeline(parent.pipeline_name, location or parent.location_name)
+        self._check_leader_serves(location)
+        selection = step_selection or (None if from_failure else ["*"])
+        run = dataclasses.replace(reexecution_of(parent, selection), location_name=location)
+        return self._enqueue(run)
+
+    def _check_step_selection(self, parent: PipelineRun, selection: list[str]) -> None:
+        """Raises InvalidStepSelectionError unless every selector names a step of the parent."""
+        plan = self.storage.get_plan(parent.plan_id) if parent.plan_id else None
+        if plan is not None:
+            solids = {step.solid for step in plan.steps}
+        else:
+            keys = {record.event.step_key for record in self.storage.get_events(parent.run_id)}
+            solids = {key.partition("[")[0] for key in keys if key}
+        if not selection:
+            raise InvalidStepSelectionError("the step selection is empty: it names no step")
+        for selector in selection:
             try:
-                StepKey.parse(selector)
+                key = StepKey.parse(selector) if selector != "*" else None
             except ValueError as error:
                 raise InvalidStepSelectionError(str(error)) from None
-        selection = step_selection or (None if from_failure else ["*"])
-        return self._enqueue(reexecution_of(parent, selection))
+            if key is not None and key.solid not in solids:
+                raise InvalidStepSelectionError(
+                    f"step selection {selector!r} names no step of run {parent.run_id} "
+                    f"(its solids: {', '.join(sorted(solids)) or 'none'})"
+                )
 
     # Partitions and backfills
 
@@ -285,7 +317,8 @@ class ControlPlane:
             tags=dict(tags or {}),
         )
         stored = self.storage.add_backfill(backfill)
-        self._daemon.wake()
+        if self._runtime is not None:
+            self._runtime.wake_backfills()
         return stored
 
     def backfill(self, backfill_id: str) -> Backfill:
@@ -334,22 +367,3 @@ class ControlPlane:
         if run is None:
             raise RunNotFoundError(run_id)
         return run
-
-    def _start_run(self, run: PipelineRun) -> None:
-        coordinator = RunCoordinator(
-            run,
-            self.storage,
-            self.locations,
-            self.executor,
-            self.instance.io_base_dir,
-            on_exit=self._run_exited,
-            shutdown=self._shutdown,
-        )
-        with self._lock:
-            self._coordinators[run.run_id] = coordinator
-        coordinator.start()
-
-    def _run_exited(self, run_id: str) -> None:
-        with self._lock:
-            self._coordinators.pop(run_id, None)
-        self._queue.wake()

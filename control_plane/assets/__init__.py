@@ -20,7 +20,7 @@ from control_plane.assets.lineage import (
     pipeline_asset_edges,
     solid_input_assets,
 )
-from control_plane.assets.recording import PARENTS_FIELD, add_lineage, with_parents
+from control_plane.assets.recording import PARENTS_FIELD, plan_pipeline, with_parents
 from control_plane.storage import AssetMaterializationRecord
 
 __all__ = [
@@ -38,9 +38,9 @@ __all__ = [
     "LineageNode",
     "LineageSource",
     "MaterializationPage",
-    "add_lineage",
     "build_asset_graph",
     "parse_asset_key",
+    "plan_pipeline",
     "pipeline_asset_edges",
     "solid_input_assets",
     "with_parents",

@@ -6,35 +6,42 @@ import dataclasses
 import threading
 
 from control_plane.assets.lineage import AssetPath, solid_input_assets
-from control_plane.code_locations import CodeLocations
-from control_plane.errors import LodestarError
-from control_plane.storage.records import PipelineRun
-from user_code_server.protocol import EventType, PipelineSnapshot, StepEvent, StepKey
+from user_code_server.protocol import (
+    EventType,
+    ExecutionPlan,
+    InputSnapshot,
+    OutputSnapshot,
+    PipelineSnapshot,
+    SolidSnapshot,
+    StepEvent,
+    StepKey,
+)
 
 # The event data field holding a materialization's parent asset keys (lists of str).
 PARENTS_FIELD = "parents"
 
 
-def add_lineage(
-    events: list[StepEvent], locations: CodeLocations, run: PipelineRun
-) -> list[StepEvent]:
-    """`events` with `parents` added to each materialization, from the run's snapshot.
-
-    Without a snapshot (the location cannot serve) materializations keep no `parents`:
-    their lineage is unknown rather than empty.
-    """
-    if not any(e.event_type == EventType.ASSET_MATERIALIZATION for e in events):
-        return events
-    try:
-        snapshot = locations.get(run.location_name).info().snapshot
-    except LodestarError:
-        snapshot = None
-    pipeline = snapshot.pipeline(run.pipeline_name) if snapshot is not None else None
-    return with_parents(events, pipeline) if pipeline is not None else events
+def plan_pipeline(plan: ExecutionPlan) -> PipelineSnapshot:
+    """The data dependencies and asset keys of a run's stored plan, as a pipeline snapshot:
+    a run's lineage comes from what it runs, not from whatever snapshot is loaded later."""
+    return PipelineSnapshot(
+        name=plan.pipeline,
+        solids=[
+            SolidSnapshot(
+                name=step.solid,
+                definition_name=step.solid,
+                inputs=[InputSnapshot(name=i.name, sources=i.sources) for i in step.inputs],
+                outputs=[OutputSnapshot(name=o.name, asset_key=o.asset_key) for o in step.outputs],
+            )
+            for step in plan.steps
+        ],
+    )
 
 
 def with_parents(events: list[StepEvent], pipeline: PipelineSnapshot) -> list[StepEvent]:
     """`events` with each materialization's `parents`: the assets feeding its solid's inputs."""
+    if not any(e.event_type == EventType.ASSET_MATERIALIZATION for e in events):
+        return events
     inputs = _input_assets.of(pipeline)
     stamped = []
     for event in events:

@@ -8,8 +8,6 @@ storing each chunk's runs and the advanced cursor in one compare-and-set transac
 from __future__ import annotations
 
 import logging
-import threading
-import time
 from collections.abc import Callable, Iterator
 
 from control_plane.code_locations import CodeLocations
@@ -23,7 +21,6 @@ from control_plane.storage.records import (
     PARTITION_TAG,
     Backfill,
     BackfillStatus,
-    DaemonHeartbeat,
     PipelineRun,
     RunStatus,
 )
@@ -36,7 +33,6 @@ from user_code_server.protocol import (
 log = logging.getLogger(__name__)
 
 DEFAULT_CHUNK_SIZE = 500
-DEFAULT_INTERVAL_S = 5.0
 DAEMON_TYPE = "BACKFILL"
 # A from-failure backfill re-executes a partition whose latest run ended in one of these.
 RERUN_STATUSES = frozenset({RunStatus.FAILURE, RunStatus.CANCELED})
@@ -138,51 +134,3 @@ class BackfillDaemon:
             elif previous.status in RERUN_STATUSES:
                 runs.append(reexecution_of(previous, None, tags))
         return runs
-
-
-class DaemonLoop:
-    """Runs the backfill daemon in a thread: an iteration per tick, or at once when woken."""
-
-    def __init__(
-        self,
-        storage: Storage,
-        backfills: BackfillDaemon,
-        daemon_id: str,
-        interval_s: float = DEFAULT_INTERVAL_S,
-    ):
-        self._storage = storage
-        self._backfills = backfills
-        self._daemon_id = daemon_id
-        self._interval_s = interval_s
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, name="backfill-daemon", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._wake.set()
-        self._thread.join(timeout=10)
-
-    def _loop(self) -> None:
-        while not self._stop.is_set():
-            self._wake.clear()
-            try:
-                self._heartbeat()
-                for _ in self._backfills.iterate():
-                    if self._stop.is_set():
-                        return
-                    self._heartbeat()
-            except Exception:
-                log.exception("backfill daemon iteration failed")
-            self._wake.wait(self._interval_s)
-
-    def _heartbeat(self) -> None:
-        self._storage.add_daemon_heartbeat(
-            DaemonHeartbeat(DAEMON_TYPE, self._daemon_id, time.time())
-        )

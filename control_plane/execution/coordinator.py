@@ -8,24 +8,28 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
+from typing import TypeVar
 
-from control_plane.assets.recording import add_lineage
+from control_plane.assets.recording import plan_pipeline, with_parents
 from control_plane.code_locations import CodeLocations
-from control_plane.errors import LodestarError
+from control_plane.errors import LeadershipLostError, LodestarError
 from control_plane.execution.active_execution import ActiveExecution
 from control_plane.execution.executor import RunExecutionContext, StepExecutor
 from control_plane.execution.known_state import KNOWN_STATE_EVENT, KnownState, select_steps
 from control_plane.run_events import run_event
-from control_plane.storage import Storage
-from control_plane.storage.records import PipelineRun, RunStatus
+from control_plane.storage import TRANSIENT_STORAGE_ERRORS, Storage
+from control_plane.storage.records import LeaderTerm, PipelineRun, RunStatus
 from user_code_server.protocol import EventType, ExecutionPlan, StepEvent
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAX_EVENTS_PER_WRITE = 5000
 STATUS_CHECK_INTERVAL_S = 1.0
 DEFAULT_MAX_CONCURRENT_STEPS = 64
 MAX_CONCURRENT_STEPS_TAG = "lodestar/max_concurrent_steps"
+# Waits between attempts at a write that storage refused (down, unreachable, disk full).
+STORAGE_RETRY_DELAYS_S = (0.1, 0.25, 0.5, 1.0, 2.0, 5.0)
 STATE_EVENT_TYPES = [
     EventType.ENGINE_EVENT,
     EventType.STEP_START,
@@ -47,26 +51,37 @@ def starting_state(storage: Storage, run: PipelineRun) -> KnownState:
     return parent.reused_for(rerun)
 
 
+class _Abandoned(Exception):
+    """This process stops coordinating the run: it stopped, or its leadership term ended."""
+
+
 class RunCoordinator:
-    """One thread per run: fetch the plan, dispatch ready steps, persist events in batches."""
+    """One thread per run: load the run's plan, dispatch ready steps, persist events in batches.
+
+    Every write carries the leader's `term` (None for a run executed in this process without
+    the queue), so a leader that stalled past its lease never overwrites its successor's work.
+    A write that storage refuses is retried with backoff until it is taken: the run waits out
+    a storage outage and ends in a truthful state.
+    """
 
     def __init__(
         self,
         run: PipelineRun,
+        *,
         storage: Storage,
         locations: CodeLocations,
         executor: StepExecutor,
-        io_base_dir: str,
         on_exit: Callable[[str], None],
-        shutdown: threading.Event,
+        abandon: threading.Event,
+        term: LeaderTerm | None,
     ):
         self.run = run
         self._storage = storage
         self._locations = locations
         self._executor = executor
-        self._io_base_dir = io_base_dir
         self._on_exit = on_exit
-        self._shutdown = shutdown  # set when the control plane stops: leave the run for recovery
+        self._abandon = abandon  # set when this process must leave the run to another
+        self._term = term
         self._inbox: queue.SimpleQueue[StepEvent | None] = queue.SimpleQueue()
         self._terminate = threading.Event()
         self._thread = threading.Thread(
@@ -86,17 +101,41 @@ class RunCoordinator:
     def _run_safely(self) -> None:
         run_id = self.run.run_id
         try:
-            self._run()
-        except LodestarError as error:
-            self._end(RunStatus.FAILURE, f"run failed: {error}")
-        except Exception:  # the coordinator must always leave the run in a final state
-            log.exception("run %s: coordinator error", run_id)
-            if not self._shutdown.is_set():
-                message = f"run failed in the control plane:\n{traceback.format_exc()}"
-                self._end(RunStatus.FAILURE, message)
+            try:
+                self._run()
+            except (_Abandoned, LeadershipLostError):
+                raise
+            except LodestarError as error:
+                self._end(RunStatus.FAILURE, f"run failed: {error}")
+            except Exception:  # the coordinator must always leave the run in a final state
+                log.exception("run %s: coordinator error", run_id)
+                self._end(
+                    RunStatus.FAILURE, f"run failed in the control plane:\n{traceback.format_exc()}"
+                )
+        except (_Abandoned, LeadershipLostError) as error:
+            log.warning("run %s left to the daemon leader: %s", run_id, error or "stopping")
+            self._executor.cancel(run_id)
         finally:
             self._executor.run_finished(run_id)
             self._on_exit(run_id)
+
+    def _stored(self, call: Callable[[], T]) -> T:
+        """`call()` (a storage call), retried with backoff while storage is unavailable."""
+        for attempt in range(1_000_000):
+            if self._abandon.is_set():
+                raise _Abandoned()
+            try:
+                return call()
+            except TRANSIENT_STORAGE_ERRORS as error:
+                delay = STORAGE_RETRY_DELAYS_S[min(attempt, len(STORAGE_RETRY_DELAYS_S) - 1)]
+                log.warning(
+                    "run %s: storage unavailable (%s); retrying in %.2fs",
+                    self.run.run_id,
+                    str(error).splitlines()[0],
+                    delay,
+                )
+                self._abandon.wait(delay)
+        raise _Abandoned()
 
     def _end(self, status: RunStatus, message: str) -> None:
         event_type = {
@@ -105,15 +144,23 @@ class RunCoordinator:
             RunStatus.CANCELED: EventType.RUN_CANCELED,
         }[status]
         level = "INFO" if status == RunStatus.SUCCESS else "ERROR"
-        self._storage.set_run_status(
-            self.run.run_id,
-            status,
-            run_event(event_type, message, level=level),
-            expected=[RunStatus.STARTING, RunStatus.STARTED, RunStatus.CANCELING],
+        event = run_event(event_type, message, level=level)
+        in_flight = [RunStatus.STARTING, RunStatus.STARTED, RunStatus.CANCELING]
+        self._stored(
+            lambda: self._storage.set_run_status(
+                self.run.run_id, status, event, expected=in_flight, term=self._term
+            )
         )
 
     def _plan(self) -> ExecutionPlan:
+        """The plan stored with the run; a run stored without one (a backfill's) gets it from
+        its code server now, validated against its config, and stored."""
         run = self.run
+        if run.plan_id is not None:
+            plan = self._stored(lambda: self._storage.get_plan(run.plan_id))
+            if plan is None:
+                raise LodestarError(f"the run's execution plan {run.plan_id} is not in storage")
+            return plan
         client = self._locations.get(run.location_name).client()
         reply = client.execution_plan(
             run.pipeline_name, run.run_config, run.solid_selection, run.mode
@@ -123,12 +170,14 @@ class RunCoordinator:
         if reply.config_errors:
             errors = "\n".join(f"  - {e}" for e in reply.config_errors)
             raise LodestarError(f"invalid run config:\n{errors}")
+        self._stored(lambda: self._storage.set_run_plan(run.run_id, reply.plan))
         return reply.plan
 
     def _run(self) -> None:
         run = self.run
         plan = self._plan()
-        known = starting_state(self._storage, run)
+        lineage = plan_pipeline(plan)
+        known = self._stored(lambda: starting_state(self._storage, run))
         events = [run_event(EventType.RUN_START, f"started run of pipeline {run.pipeline_name!r}")]
         if run.parent_run_id:
             reused = len(known.outcomes)
@@ -139,13 +188,19 @@ class RunCoordinator:
                     data={KNOWN_STATE_EVENT: known.to_data()},
                 )
             )
-        started = self._storage.set_run_status(
-            run.run_id, RunStatus.STARTED, events[0], expected=[RunStatus.STARTING]
+        started = self._stored(
+            lambda: self._storage.set_run_status(
+                run.run_id,
+                RunStatus.STARTED,
+                events[0],
+                expected=[RunStatus.STARTING],
+                term=self._term,
+            )
         )
         if not started:  # terminated before it started
             self._end(RunStatus.CANCELED, "run canceled before it started")
             return
-        self._storage.store_events(run.run_id, events[1:])
+        self._store(events[1:])
         max_steps = int(run.tags.get(MAX_CONCURRENT_STEPS_TAG, DEFAULT_MAX_CONCURRENT_STEPS))
         active = ActiveExecution(plan, run.run_id, known, max_steps)
         context = RunExecutionContext(
@@ -154,7 +209,6 @@ class RunCoordinator:
             run.pipeline_name,
             plan.mode,
             run.run_config,
-            self._io_base_dir,
             run.tags,
         )
         canceling = False
@@ -163,7 +217,8 @@ class RunCoordinator:
             if time.monotonic() - status_checked > STATUS_CHECK_INTERVAL_S:
                 # Termination may be requested through another process sharing the storage.
                 status_checked = time.monotonic()
-                if self._storage.get_run(run.run_id).status == RunStatus.CANCELING:
+                current = self._stored(lambda: self._storage.get_run(run.run_id))
+                if current is not None and current.status == RunStatus.CANCELING:
                     self._terminate.set()
             if self._terminate.is_set() and not canceling:
                 canceling = True
@@ -171,23 +226,22 @@ class RunCoordinator:
                 self._executor.cancel(run.run_id)
             dispatch = active.dispatch()
             if dispatch.skipped:
-                self._storage.store_events(
-                    run.run_id,
+                self._store(
                     [
                         run_event(EventType.STEP_SKIPPED, f"skipped: {reason}", key)
                         for key, reason in dispatch.skipped
-                    ],
+                    ]
                 )
             if dispatch.steps:
                 self._executor.submit(context, dispatch.steps, self._inbox.put)
             if active.is_complete():
                 break
             batch = self._next_events(active.next_retry_due())
-            if self._shutdown.is_set():
-                return
+            if self._abandon.is_set():
+                raise _Abandoned()
             if batch:
-                batch = add_lineage(batch, self._locations, run)
-                self._storage.store_events(run.run_id, batch)
+                batch = with_parents(batch, lineage)
+                self._store(batch)
                 for event in batch:
                     active.handle(event)
         if canceling:
@@ -197,6 +251,9 @@ class RunCoordinator:
             self._end(RunStatus.FAILURE, f"steps failed: {', '.join(failed[:20])}")
         else:
             self._end(RunStatus.SUCCESS, "run succeeded")
+
+    def _store(self, events: list[StepEvent]) -> None:
+        self._stored(lambda: self._storage.store_events(self.run.run_id, events, term=self._term))
 
     def _next_events(self, retry_due: float | None) -> list[StepEvent]:
         """Blocks for the next event (or a due retry, or termination), then drains the inbox."""

@@ -13,13 +13,19 @@ from control_plane.storage.records import (
     RunsFilter,
     RunStatus,
 )
-from control_plane.storage.sql_storage import SqlStorage, asset_key_string, create_engine
+from control_plane.storage.sql_storage import (
+    TRANSIENT_STORAGE_ERRORS,
+    SqlStorage,
+    asset_key_string,
+    create_engine,
+)
 
 __all__ = [
     "BACKFILL_TAG",
     "IN_FLIGHT_STATUSES",
     "PARTITION_SET_TAG",
     "PARTITION_TAG",
+    "TRANSIENT_STORAGE_ERRORS",
     "AssetMaterializationRecord",
     "AssetRecord",
     "DaemonHeartbeat",

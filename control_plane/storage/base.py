@@ -11,12 +11,13 @@ from control_plane.storage.records import (
     BackfillStatus,
     DaemonHeartbeat,
     EventRecord,
+    LeaderTerm,
     PartitionStepStatus,
     PipelineRun,
     RunsFilter,
     RunStatus,
 )
-from user_code_server.protocol import EventType, StepEvent
+from user_code_server.protocol import EventType, ExecutionPlan, StepEvent
 
 
 class Storage(ABC):
@@ -25,8 +26,22 @@ class Storage(ABC):
     # Runs
 
     @abstractmethod
-    def add_run(self, run: PipelineRun, event: StepEvent | None = None) -> PipelineRun:
-        """Stores a new run (with its first event, in one transaction); returns it as stored."""
+    def add_run(
+        self,
+        run: PipelineRun,
+        event: StepEvent | None = None,
+        plan: ExecutionPlan | None = None,
+    ) -> PipelineRun:
+        """Stores a new run with its first event and the plan it runs, in one transaction;
+        returns it as stored (`plan_id` set when a plan was given)."""
+
+    @abstractmethod
+    def set_run_plan(self, run_id: str, plan: ExecutionPlan) -> str:
+        """Stores the plan of a run that has none yet (a backfill's run, at its start);
+        returns the plan's id."""
+
+    @abstractmethod
+    def get_plan(self, plan_id: str) -> ExecutionPlan | None: ...
 
     @abstractmethod
     def get_run(self, run_id: str) -> PipelineRun | None: ...
@@ -51,16 +66,22 @@ class Storage(ABC):
         status: RunStatus,
         event: StepEvent | None = None,
         expected: Iterable[RunStatus] | None = None,
+        term: LeaderTerm | None = None,
     ) -> bool:
         """Moves a run to `status` and appends `event`, in one transaction.
 
         With `expected`, only when the run's current status is one of those; returns whether
-        the run changed. STARTED sets start_time; a finished status sets end_time.
+        the run changed. STARTED sets start_time; a finished status sets end_time. With
+        `term`, raises LeadershipLostError (changing nothing) once that term has ended.
         """
 
     @abstractmethod
     def replace_interrupted_run(
-        self, interrupted_run_id: str, failure_event: StepEvent, new_run: PipelineRun
+        self,
+        interrupted_run_id: str,
+        failure_event: StepEvent,
+        new_run: PipelineRun,
+        term: LeaderTerm | None = None,
     ) -> PipelineRun | None:
         """Marks an interrupted run FAILURE and adds its recovery run, in one transaction.
 
@@ -71,8 +92,12 @@ class Storage(ABC):
     # Events
 
     @abstractmethod
-    def store_events(self, run_id: str, events: list[StepEvent]) -> None:
-        """Appends events to the log in one transaction."""
+    def store_events(
+        self, run_id: str, events: list[StepEvent], term: LeaderTerm | None = None
+    ) -> None:
+        """Appends events to the log in one transaction (fenced by `term`, as above).
+
+        A text too large for the backend is cut, with a marker saying how much."""
 
     @abstractmethod
     def get_events(
@@ -187,12 +212,13 @@ class Storage(ABC):
     @abstractmethod
     def acquire_lease(
         self, name: str, holder: str, ttl_s: float, replaceable: Iterable[str] = ()
-    ) -> bool:
-        """Takes or renews lease `name` for `holder` until now + `ttl_s`.
+    ) -> LeaderTerm | None:
+        """Takes or renews lease `name` for `holder` until the database's now + `ttl_s`;
+        returns the holder's term, or None when another holds it.
 
         It is granted when free, expired, already `holder`'s, or held by one of
         `replaceable` (a holder known to be dead); one statement decides, so two callers
-        never both hold it."""
+        never both hold it. The term grows by one whenever the lease changes hands."""
 
     @abstractmethod
     def release_lease(self, name: str, holder: str) -> None:

@@ -10,6 +10,12 @@ from user_code_server.protocol import EventType, StepEvent
 PARTITION_TAG = "lodestar/partition"
 PARTITION_SET_TAG = "lodestar/partition_set"
 BACKFILL_TAG = "lodestar/backfill"
+RECOVERED_FROM_TAG = "lodestar/recovered_from"
+RECOVERY_COUNT_TAG = "lodestar/recovery_count"
+# A run launched by `lodestar execute` names its process: nobody else coordinates it.
+EXECUTED_BY_TAG = "lodestar/executed_by"
+# Tags that describe one run's life, not its work: a re-execution does not inherit them.
+RUN_LIFE_TAGS = frozenset({RECOVERY_COUNT_TAG, EXECUTED_BY_TAG})
 
 
 class RunStatus(StrEnum):
@@ -49,6 +55,8 @@ class PipelineRun:
     updated_at: float = 0.0
     start_time: float | None = None
     end_time: float | None = None
+    # The stored execution plan it runs (None until it is stored: launch or first start).
+    plan_id: str | None = None
 
     @property
     def partition_key(self) -> str | None:
@@ -74,6 +82,15 @@ class RunsFilter:
     pipeline_name: str | None = None
     statuses: list[RunStatus] | None = None
     tags: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class LeaderTerm:
+    """One holder's term of a lease. Writes carrying it are refused once the lease moved on."""
+
+    lease: str
+    holder: str
+    term: int
 
 
 @dataclass(frozen=True)

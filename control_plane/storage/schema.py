@@ -8,6 +8,8 @@ from sqlalchemy.dialects import mysql
 # MySQL: TEXT holds 64 KB, so payloads use MEDIUMTEXT (16 MB); indexed strings are VARCHARs
 # sized so that an index stays under InnoDB's 3072-byte key limit in utf8mb4.
 LongText = sa.Text().with_variant(mysql.MEDIUMTEXT(), "mysql", "mariadb")
+# Binary payloads (stored execution plans): MySQL's BLOB holds only 64 KB.
+LongBlob = sa.LargeBinary().with_variant(mysql.LONGBLOB(), "mysql", "mariadb")
 # SQLite autoincrements only an INTEGER PRIMARY KEY.
 BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
@@ -49,6 +51,8 @@ runs = sa.Table(
     sa.Column("updated_at", sa.Double, nullable=False),
     sa.Column("start_time", sa.Double),
     sa.Column("end_time", sa.Double),
+    # The execution plan the run executes, stored at launch (see `execution_plans`).
+    sa.Column("plan_id", sa.String(64)),
     sa.Index("ix_runs_pipeline_name_id", "pipeline_name", "id"),
     sa.Index("ix_runs_status_id", "status", "id"),
     sa.Index("ix_runs_root_run_id", "root_run_id"),
@@ -186,5 +190,17 @@ daemon_leases = sa.Table(
     sa.Column("name", sa.String(NAME_LENGTH), primary_key=True),
     sa.Column("holder", sa.String(NAME_LENGTH), nullable=False),
     sa.Column("expires_at", sa.Double, nullable=False),
+    # Grows by one each time the lease changes hands: a leader's writes are fenced by it.
+    sa.Column("term", sa.BigInteger, nullable=False, server_default="0"),
+    **_MYSQL_TABLE_ARGS,
+)
+
+# Content-addressed: `plan_id` is the sha256 of `body`, an ExecutionPlan as protobuf bytes.
+execution_plans = sa.Table(
+    "execution_plans",
+    metadata,
+    sa.Column("plan_id", sa.String(64), primary_key=True),
+    sa.Column("body", LongBlob, nullable=False),
+    sa.Column("created_at", sa.Double, nullable=False),
     **_MYSQL_TABLE_ARGS,
 )

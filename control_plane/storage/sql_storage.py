@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import time
 from collections.abc import Iterable, Mapping
@@ -11,12 +12,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import mysql, sqlite
 
-from control_plane.errors import StorageError
+from control_plane.errors import LeadershipLostError, StorageError
 from control_plane.storage import asset_index
 from control_plane.storage.asset_index import asset_key_string
 from control_plane.storage.asset_records import AssetMaterializationRecord, AssetRecord
 from control_plane.storage.backfill_rows import backfill_from_row, backfill_row, latest_run_ids
 from control_plane.storage.base import Storage
+from control_plane.storage.dialects import database_now, lock_lease_row
 from control_plane.storage.records import (
     BACKFILL_TAG,
     IN_FLIGHT_STATUSES,
@@ -26,6 +28,7 @@ from control_plane.storage.records import (
     BackfillStatus,
     DaemonHeartbeat,
     EventRecord,
+    LeaderTerm,
     PartitionStepStatus,
     PipelineRun,
     RunsFilter,
@@ -39,15 +42,30 @@ from control_plane.storage.schema import (
     daemon_heartbeats,
     daemon_leases,
     event_logs,
+    execution_plans,
     run_tags,
     runs,
 )
 from control_plane.storage.step_index import index_step_events, latest_step_statuses
-from user_code_server.protocol import ErrorInfo, ErrorKind, EventType, StepEvent
+from user_code_server.protocol import (
+    ErrorInfo,
+    ErrorKind,
+    EventType,
+    ExecutionPlan,
+    StepEvent,
+    decode_plan,
+    encode_plan,
+)
 
 # Below MariaDB/MySQL's default wait_timeout (8 hours), so no pooled connection goes stale.
 MYSQL_POOL_RECYCLE_SECONDS = 3600
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Errors of a backend that is down, unreachable or out of disk: worth retrying the same write.
+TRANSIENT_STORAGE_ERRORS = (sa.exc.OperationalError, sa.exc.InterfaceError)
+# An event's text past these is cut, with a marker: one huge log line must not fail a run
+# (MySQL refuses a statement over max_allowed_packet, 16 MB by default).
+MAX_EVENT_MESSAGE_CHARS = 1_500_000
+MAX_EVENT_BODY_CHARS = 2_000_000
 
 # Tags copied into indexed run columns, so backfill and partition queries need no join.
 _TAG_COLUMNS = {
@@ -101,14 +119,37 @@ class SqlStorage(Storage):
 
     # Runs
 
-    def add_run(self, run: PipelineRun, event: StepEvent | None = None) -> PipelineRun:
+    def add_run(
+        self,
+        run: PipelineRun,
+        event: StepEvent | None = None,
+        plan: ExecutionPlan | None = None,
+    ) -> PipelineRun:
         now = time.time()
         stored = dataclasses.replace(run, created_at=run.created_at or now, updated_at=now)
         with self._engine.begin() as conn:
+            if plan is not None:
+                stored = dataclasses.replace(stored, plan_id=_add_plan(conn, plan))
             _insert_runs(conn, [stored])
             if event is not None:
                 conn.execute(event_logs.insert(), _event_row(run.run_id, event))
         return stored
+
+    def set_run_plan(self, run_id: str, plan: ExecutionPlan) -> str:
+        with self._engine.begin() as conn:
+            plan_id = _add_plan(conn, plan)
+            conn.execute(
+                runs.update()
+                .where(runs.c.run_id == run_id, runs.c.plan_id.is_(None))
+                .values(plan_id=plan_id)
+            )
+        return plan_id
+
+    def get_plan(self, plan_id: str) -> ExecutionPlan | None:
+        query = sa.select(execution_plans.c.body).where(execution_plans.c.plan_id == plan_id)
+        with self._engine.connect() as conn:
+            body = conn.execute(query).scalar_one_or_none()
+        return decode_plan(body) if body is not None else None
 
     def get_run(self, run_id: str) -> PipelineRun | None:
         with self._engine.connect() as conn:
@@ -146,6 +187,7 @@ class SqlStorage(Storage):
         status: RunStatus,
         event: StepEvent | None = None,
         expected: Iterable[RunStatus] | None = None,
+        term: LeaderTerm | None = None,
     ) -> bool:
         now = time.time()
         values: dict[str, Any] = {"status": status.value, "updated_at": now}
@@ -157,6 +199,7 @@ class SqlStorage(Storage):
         if expected is not None:
             update = update.where(runs.c.status.in_([s.value for s in expected]))
         with self._engine.begin() as conn:
+            _check_term(conn, term)
             # A compare-and-set: the row lock serializes racing callers, and only one matches.
             if conn.execute(update).rowcount != 1:
                 return False
@@ -165,7 +208,11 @@ class SqlStorage(Storage):
         return True
 
     def replace_interrupted_run(
-        self, interrupted_run_id: str, failure_event: StepEvent, new_run: PipelineRun
+        self,
+        interrupted_run_id: str,
+        failure_event: StepEvent,
+        new_run: PipelineRun,
+        term: LeaderTerm | None = None,
     ) -> PipelineRun | None:
         now = time.time()
         fail = (
@@ -176,21 +223,25 @@ class SqlStorage(Storage):
             )
             .values(status=RunStatus.FAILURE.value, updated_at=now, end_time=now)
         )
-        stored = dataclasses.replace(new_run, created_at=new_run.created_at or now, updated_at=now)
         with self._engine.begin() as conn:
+            _check_term(conn, term)
             if conn.execute(fail).rowcount != 1:
                 return None
             conn.execute(event_logs.insert(), _event_row(interrupted_run_id, failure_event))
+            stored = dataclasses.replace(new_run, created_at=now, updated_at=now)
             _insert_runs(conn, [stored])
         return stored
 
     # Events
 
-    def store_events(self, run_id: str, events: list[StepEvent]) -> None:
+    def store_events(
+        self, run_id: str, events: list[StepEvent], term: LeaderTerm | None = None
+    ) -> None:
         if not events:
             return
         rows = [_event_row(run_id, event) for event in events]
         with self._engine.begin() as conn:
+            _check_term(conn, term)
             if any(row["asset_key"] is not None for row in rows):
                 ids = asset_index.insert_events_returning_ids(conn, rows)
                 data = [event.data for event in events]
@@ -382,35 +433,41 @@ class SqlStorage(Storage):
 
     def acquire_lease(
         self, name: str, holder: str, ttl_s: float, replaceable: Iterable[str] = ()
-    ) -> bool:
-        now = time.time()
+    ) -> LeaderTerm | None:
         lease = daemon_leases.c
-        take = (
-            daemon_leases.update()
-            .where(
-                lease.name == name,
-                sa.or_(
-                    lease.holder == holder,
-                    lease.expires_at < now,
-                    lease.holder.in_(list(replaceable)),
-                ),
-            )
-            .values(holder=holder, expires_at=now + ttl_s)
-        )
         try:
             with self._engine.begin() as conn:
+                now = database_now(conn.dialect.name)
+                take = (
+                    daemon_leases.update()
+                    .where(
+                        lease.name == name,
+                        sa.or_(
+                            lease.holder == holder,
+                            lease.expires_at < now,
+                            lease.holder.in_(list(replaceable)),
+                        ),
+                    )
+                    .values(
+                        expires_at=now + ttl_s,
+                        term=sa.case((lease.holder == holder, lease.term), else_=lease.term + 1),
+                        holder=holder,
+                    )
+                )
                 if conn.execute(take).rowcount == 1:
-                    return True
+                    term = conn.execute(sa.select(lease.term).where(lease.name == name))
+                    return LeaderTerm(name, holder, term.scalar_one())
                 exists = conn.execute(sa.select(lease.name).where(lease.name == name)).first()
                 if exists:
-                    return False
+                    return None
                 conn.execute(
-                    daemon_leases.insert(),
-                    {"name": name, "holder": holder, "expires_at": now + ttl_s},
+                    daemon_leases.insert().values(
+                        name=name, holder=holder, expires_at=now + ttl_s, term=1
+                    )
                 )
-                return True
+                return LeaderTerm(name, holder, 1)
         except sa.exc.IntegrityError:  # another process inserted the lease first
-            return False
+            return None
 
     def release_lease(self, name: str, holder: str) -> None:
         release = (
@@ -486,6 +543,7 @@ def _insert_runs(conn: sa.Connection, new_runs: list[PipelineRun]) -> None:
             "updated_at": run.updated_at,
             "start_time": run.start_time,
             "end_time": run.end_time,
+            "plan_id": run.plan_id,
         }
         row.update({column.name: run.tags.get(tag) for tag, column in _TAG_COLUMNS.items()})
         rows.append(row)
@@ -525,6 +583,7 @@ def _run_from_row(row: sa.Row) -> PipelineRun:
         updated_at=row.updated_at,
         start_time=row.start_time,
         end_time=row.end_time,
+        plan_id=row.plan_id,
     )
 
 
@@ -554,23 +613,74 @@ def _filter_clauses(filters: RunsFilter | None) -> list[sa.ColumnElement[bool]]:
 
 
 def _event_row(run_id: str, event: StepEvent) -> dict[str, Any]:
+    error = dataclasses.asdict(event.error) if event.error is not None else None
     body = {
         "output_name": event.output_name,
         "mapping_key": event.mapping_key,
         "attempt": event.attempt,
-        "error": dataclasses.asdict(event.error) if event.error is not None else None,
+        "error": error,
         "data": event.data,
     }
+    text = _dumps(body)
+    if len(text) > MAX_EVENT_BODY_CHARS:
+        if error is not None:
+            share = MAX_EVENT_BODY_CHARS // (2 * len(error))
+            body["error"] = {
+                k: _cut(v, share) if isinstance(v, str) else v for k, v in error.items()
+            }
+        body["data"] = _cut(_dumps(event.data), MAX_EVENT_BODY_CHARS // 2)
+        text = _dumps(body)
     return {
         "run_id": run_id,
         "step_key": event.step_key,
         "event_type": event.event_type.value,
         "timestamp": event.timestamp,
         "level": event.level,
-        "message": event.message,
-        "body": _dumps(body),
+        "message": _cut(event.message, MAX_EVENT_MESSAGE_CHARS),
+        "body": text,
         "asset_key": _asset_key_of(event),
     }
+
+
+def _cut(text: str, limit: int) -> str:
+    """`text`, or its first `limit` characters and a marker saying how much was cut."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}\n... [truncated by Lodestar: {len(text) - limit} more characters]"
+
+
+def _add_plan(conn: sa.Connection, plan: ExecutionPlan) -> str:
+    """Stores `plan` once by content; returns its id."""
+    body = encode_plan(plan)
+    plan_id = hashlib.sha256(body).hexdigest()
+    query = sa.select(execution_plans.c.plan_id).where(execution_plans.c.plan_id == plan_id)
+    if conn.execute(query).first() is None:
+        try:
+            with conn.begin_nested():
+                conn.execute(
+                    execution_plans.insert(),
+                    {"plan_id": plan_id, "body": body, "created_at": time.time()},
+                )
+        except sa.exc.IntegrityError:  # stored by another process meanwhile
+            pass
+    return plan_id
+
+
+def _check_term(conn: sa.Connection, term: LeaderTerm | None) -> None:
+    """Raises LeadershipLostError unless `term` still holds its lease; holds the lease row
+    until the transaction ends, so the lease cannot change hands before this write commits."""
+    if term is None:
+        return
+    locked = conn.execute(lock_lease_row(conn.dialect.name, daemon_leases, term.lease))
+    if conn.dialect.name == "sqlite":
+        query = sa.select(daemon_leases.c.holder, daemon_leases.c.term)
+        row = conn.execute(query.where(daemon_leases.c.name == term.lease)).first()
+    else:
+        row = locked.first()
+    if row is None or (row.holder, row.term) != (term.holder, term.term):
+        raise LeadershipLostError(
+            f"{term.holder} no longer leads (term {term.term} of lease {term.lease!r} ended)"
+        )
 
 
 def _asset_key_of(event: StepEvent) -> str | None:
