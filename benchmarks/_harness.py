@@ -31,6 +31,7 @@ def control_plane_for(
         workspace = Workspace.from_python_file(os.path.join(REPOS, repo_file))
         plane = ControlPlane(instance, workspace, run_daemon=run_daemon)
         plane.start()
+        plane.locations.wait_until_loaded()
         try:
             yield plane
         finally:

@@ -15,23 +15,41 @@ fragment RunFields on Run {
 }
 """
 
+CODE_LOCATION_FIELDS = """
+fragment CodeLocationFields on CodeLocation {
+  name address status error serverId
+  pipelines { name description solids { name } }
+}
+"""
+
 CODE_LOCATIONS = (
     """
 query CodeLocations {
   codeLocations {
     __typename
     ...ErrorFields
-    ... on CodeLocationConnection {
-      nodes {
-        name address status error
-        pipelines { name description solids { name } }
-      }
-    }
+    ... on CodeLocationConnection { nodes { ...CodeLocationFields } }
   }
 }
 """
     + ERROR_FIELDS
+    + CODE_LOCATION_FIELDS
 )
+
+RELOAD_CODE_LOCATION = (
+    """
+mutation ReloadCodeLocation($name: String!) {
+  reloadCodeLocation(name: $name) {
+    __typename
+    ...ErrorFields
+    ... on CodeLocation { ...CodeLocationFields }
+  }
+}
+"""
+    + ERROR_FIELDS
+    + CODE_LOCATION_FIELDS
+)
+
 
 PIPELINE = (
     """

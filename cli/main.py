@@ -14,6 +14,7 @@ from cli.commands.code_server import code_server_group
 from cli.commands.daemon import daemon_group
 from cli.commands.execute import execute
 from cli.commands.instance import instance_group
+from cli.commands.locations import location_group
 from cli.commands.partitions import partition_group
 from cli.commands.pipelines import pipeline_group
 from cli.commands.runs import run_group
@@ -42,6 +43,7 @@ for command in (
     execute,
     run_group,
     pipeline_group,
+    location_group,
     backfill_group,
     partition_group,
     asset_group,

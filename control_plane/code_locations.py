@@ -1,4 +1,10 @@
-"""Code locations: a client per code server, its snapshot, and supervised server processes."""
+"""Code locations: a client per code server, its snapshot, and supervised server processes.
+
+Locations load in the background: a location is LOADING until its server has answered,
+then LOADED or ERROR. A `grpc_server` location is watched and loaded again whenever its
+server comes back or changes; a `python_file` location's server is restarted when it dies
+and replaced by a new process (new code) on reload.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,12 @@ import re
 import subprocess
 import sys
 import threading
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from control_plane.errors import CodeLocationError, LocationNotFoundError
-from control_plane.workspace import GrpcServerOrigin, LocationOrigin, Workspace
+from control_plane.workspace import GrpcServerOrigin, LocationOrigin, PythonFileOrigin, Workspace
 from user_code_server.protocol import (
     CodeServerUnavailableError,
     RepositorySnapshot,
@@ -23,104 +31,297 @@ log = logging.getLogger(__name__)
 READY_LINE = re.compile(r"lodestar code server ready on (?P<host>[^:\s]+):(?P<port>\d+)")
 SPAWN_TIMEOUT_S = 60.0
 RESTART_BACKOFF_S = (0.2, 1.0, 5.0)
+PING_TIMEOUT_S = 5.0
+# Longest a load can take: the server's start, then a ping and the snapshot's transfer.
+LOAD_TIMEOUT_S = SPAWN_TIMEOUT_S + 45.0
+WATCH_INTERVAL_S = 2.0
+# A replaced server gets this long to finish its steps in flight (its own shutdown grace
+# is 30 s) before it is killed.
+RETIRE_TIMEOUT_S = 40.0
+LOADING_MESSAGE = "still loading (its code server is starting); try again once it is LOADED"
+
+
+class LocationStatus(StrEnum):
+    LOADING = "LOADING"
+    LOADED = "LOADED"
+    ERROR = "ERROR"
 
 
 @dataclass(frozen=True)
 class CodeLocationInfo:
     name: str
     address: str  # host:port of its code server
-    status: str  # "LOADED" or "ERROR"
-    error: str | None = None  # why it cannot serve (unreachable, load error with traceback)
+    status: LocationStatus
+    error: str | None = None  # why it cannot serve (loading, unreachable, load error)
     server_id: str | None = None
     snapshot: RepositorySnapshot | None = None
 
 
 class CodeLocation:
-    """One code location. Never raises on start: a broken location records its error."""
+    """One code location: the client to its server and what that server last reported.
+
+    Loading never raises: a broken location records its error. `start()` returns at once.
+    """
 
     def __init__(self, origin: LocationOrigin, auth_token: str | None = None):
         self.origin = origin
         self.name = origin.location_name
         self._auth_token = auth_token
-        self._lock = threading.RLock()
-        self._client: UserCodeClient | None = None
-        self._process: subprocess.Popen | None = None
-        self._info = CodeLocationInfo(self.name, self._origin_address(), "ERROR", "not started")
+        self._changed = threading.Condition()
         self._stopping = threading.Event()
+        # (client, info), replaced as one value so that readers never see a mix.
+        self._state: tuple[UserCodeClient | None, CodeLocationInfo] = (
+            None,
+            CodeLocationInfo(
+                self.name, self._origin_address(), LocationStatus.LOADING, LOADING_MESSAGE
+            ),
+        )
 
     def _origin_address(self) -> str:
-        if isinstance(self.origin, GrpcServerOrigin):
-            return f"{self.origin.host}:{self.origin.port}"
         return "(not started)"
 
-    def start(self) -> CodeLocationInfo:
-        if isinstance(self.origin, GrpcServerOrigin):
-            self._connect(self.origin.host, self.origin.port)
-            return self.load()
-        # The server is spawned from the long-lived supervisor thread: its death signal is
-        # tied to the thread that started it.
-        first_load = threading.Event()
-        threading.Thread(
-            target=self._supervise, args=(first_load,), name=f"supervise-{self.name}", daemon=True
-        ).start()
-        first_load.wait(SPAWN_TIMEOUT_S + 15)
-        return self._info
-
-    def info(self) -> CodeLocationInfo:
-        return self._info
-
-    def client(self) -> UserCodeClient:
-        """The client to this location's server; raises CodeLocationError when it cannot serve."""
-        info = self._info
-        if info.status != "LOADED":
-            # A server that was down may be back: try once before giving up.
-            info = self.load()
-        if info.status != "LOADED" or self._client is None:
-            raise CodeLocationError(self.name, info.error or "not loaded")
-        return self._client
-
-    def snapshot(self) -> RepositorySnapshot:
-        self.client()
-        assert self._info.snapshot is not None
-        return self._info.snapshot
-
-    def load(self) -> CodeLocationInfo:
-        """Pings the server and fetches its snapshot, recording the outcome."""
-        with self._lock:
-            client = self._client
-            if client is None:
-                return self._info
-            try:
-                ping = client.ping(timeout=10)
-                if ping.load_error:
-                    self._set(client, "ERROR", f"repository failed to load:\n{ping.load_error}")
-                else:
-                    snapshot = client.repository_snapshot()
-                    self._set(client, "LOADED", None, ping.server_id, snapshot)
-            except CodeServerUnavailableError as error:
-                self._set(client, "ERROR", str(error))
-            return self._info
+    def start(self) -> None:
+        """Starts loading in the background."""
+        raise NotImplementedError
 
     def reload(self) -> CodeLocationInfo:
-        """Loads again; a server we do not supervise gets a fresh connection first."""
-        if isinstance(self.origin, GrpcServerOrigin):
-            self._connect(self.origin.host, self.origin.port)
-        return self.load()
+        """Loads the location's code again; returns the outcome."""
+        raise NotImplementedError
 
-    def _set(self, client, status, error, server_id=None, snapshot=None) -> None:
-        self._info = CodeLocationInfo(self.name, client.address, status, error, server_id, snapshot)
+    def stop(self) -> None:
+        raise NotImplementedError
 
-    def _connect(self, host: str, port: int) -> None:
-        with self._lock:
-            if self._client is not None:
-                self._client.close()
-            self._client = UserCodeClient(host, port, auth_token=self._auth_token)
+    def info(self) -> CodeLocationInfo:
+        return self._state[1]
 
-    def _spawn(self) -> None:
-        with self._lock:
-            if self._client is not None:
-                self._client.close()
-                self._client = None
+    def snapshot(self) -> RepositorySnapshot:
+        """The loaded snapshot; raises CodeLocationError at once when it cannot serve."""
+        info = self._serving()[1]
+        assert info.snapshot is not None
+        return info.snapshot
+
+    def client(self) -> UserCodeClient:
+        """The client to this location's server, once a load in progress has ended;
+        raises CodeLocationError when the location cannot serve."""
+        self.wait_until_loaded(LOAD_TIMEOUT_S)
+        return self._serving()[0]
+
+    def wait_until_loaded(self, timeout: float | None = None) -> bool:
+        """Blocks until the location is no longer LOADING; False after `timeout` seconds."""
+        with self._changed:
+            return self._changed.wait_for(
+                lambda: self.info().status != LocationStatus.LOADING or self._stopping.is_set(),
+                timeout,
+            )
+
+    def _serving(self) -> tuple[UserCodeClient, CodeLocationInfo]:
+        client, info = self._state
+        if info.status == LocationStatus.ERROR:
+            client, info = self._retry()
+        if info.status != LocationStatus.LOADED or client is None:
+            raise CodeLocationError(self.name, info.error or "not loaded")
+        return client, info
+
+    def _retry(self) -> tuple[UserCodeClient | None, CodeLocationInfo]:
+        """A location in error may try to load again before a caller is refused."""
+        return self._state
+
+    def _load(self, client: UserCodeClient) -> CodeLocationInfo:
+        """Pings the server behind `client` and fetches its snapshot."""
+        try:
+            ping = client.ping(timeout=PING_TIMEOUT_S)
+            if ping.load_error:
+                return self._error(client.address, _load_failure(ping.load_error))
+            snapshot = client.repository_snapshot()
+        except CodeServerUnavailableError as error:
+            return self._error(client.address, str(error))
+        return CodeLocationInfo(
+            self.name, client.address, LocationStatus.LOADED, None, ping.server_id, snapshot
+        )
+
+    def _error(self, address: str, message: str) -> CodeLocationInfo:
+        return CodeLocationInfo(self.name, address, LocationStatus.ERROR, message)
+
+    def _publish(self, info: CodeLocationInfo, client: UserCodeClient | None = None) -> None:
+        """Makes `info` (and the client that serves it, if loaded) current."""
+        with self._changed:
+            self._state = (client, info)
+            self._changed.notify_all()
+
+
+class GrpcServerLocation(CodeLocation):
+    """A code server someone else runs: watched, and loaded again on a fresh channel
+    whenever it comes back or is replaced by another server."""
+
+    origin: GrpcServerOrigin
+
+    def __init__(self, origin: GrpcServerOrigin, auth_token: str | None = None):
+        super().__init__(origin, auth_token)
+        self._loading = threading.Lock()
+
+    def _origin_address(self) -> str:
+        return f"{self.origin.host}:{self.origin.port}"
+
+    def start(self) -> None:
+        threading.Thread(target=self._watch, name=f"watch-{self.name}", daemon=True).start()
+
+    def reload(self) -> CodeLocationInfo:
+        with self._loading:
+            return self._load_fresh()[1]
+
+    def stop(self) -> None:
+        self._stopping.set()
+        with self._changed:
+            self._changed.notify_all()
+        client = self._state[0]
+        if client is not None:
+            client.close()
+
+    def _watch(self) -> None:
+        while not self._stopping.is_set():
+            self._refresh()
+            self._stopping.wait(WATCH_INTERVAL_S)
+
+    def _retry(self) -> tuple[UserCodeClient | None, CodeLocationInfo]:
+        return self._refresh()
+
+    def _refresh(self) -> tuple[UserCodeClient | None, CodeLocationInfo]:
+        """Loads again unless the server that was loaded still answers."""
+        with self._loading:
+            client, info = self._state
+            if client is not None and info.status == LocationStatus.LOADED:
+                try:
+                    if client.ping(timeout=PING_TIMEOUT_S).server_id == info.server_id:
+                        return self._state
+                except CodeServerUnavailableError:
+                    pass
+            return self._load_fresh()
+
+    def _load_fresh(self) -> tuple[UserCodeClient | None, CodeLocationInfo]:
+        # A new channel: an old one may sit in its reconnect backoff after failures. The old
+        # channel is dropped, not closed, so that step streams still on it can finish.
+        client = UserCodeClient(self.origin.host, self.origin.port, auth_token=self._auth_token)
+        info = self._load(client)
+        if info.status != LocationStatus.LOADED:
+            client.close()
+            client = None
+        if not self._stopping.is_set():
+            self._publish(info, client)
+        return client, info
+
+
+class SupervisedLocation(CodeLocation):
+    """A repository file whose code server this process starts, restarts when it dies,
+    and replaces on reload (the old server is stopped once the new one serves)."""
+
+    origin: PythonFileOrigin
+
+    def __init__(self, origin: PythonFileOrigin, auth_token: str | None = None):
+        super().__init__(origin, auth_token)
+        self._processes: set[subprocess.Popen] = set()  # every server not yet exited
+        self._reloads_requested = 0
+        self._reloads_done = 0
+
+    def start(self) -> None:
+        # The servers are spawned from this long-lived thread: a server's parent-death
+        # signal is tied to the thread that started it.
+        threading.Thread(target=self._supervise, name=f"supervise-{self.name}", daemon=True).start()
+
+    def reload(self) -> CodeLocationInfo:
+        """Starts a new server for the file (new code) and returns once it has loaded.
+        Until then the old server keeps serving; then it is asked to shut down, and its
+        steps in flight get its shutdown grace to finish."""
+        with self._changed:
+            self._reloads_requested += 1
+            wanted = self._reloads_requested
+            client, info = self._state
+            if info.status != LocationStatus.LOADED:
+                self._state = (
+                    client,
+                    replace(info, status=LocationStatus.LOADING, error=LOADING_MESSAGE),
+                )
+            self._changed.notify_all()
+            self._changed.wait_for(
+                lambda: self._reloads_done >= wanted or self._stopping.is_set(), LOAD_TIMEOUT_S
+            )
+        return self.info()
+
+    def stop(self) -> None:
+        with self._changed:
+            self._stopping.set()
+            self._changed.notify_all()
+            processes = list(self._processes)
+        for process in processes:
+            _terminate(process, timeout=10)
+        client = self._state[0]
+        if client is not None:
+            client.close()
+
+    def _supervise(self) -> None:
+        """Starts the code server; restarts it when it dies and replaces it on reload,
+        until stop()."""
+        failures = 0
+        current: tuple[subprocess.Popen, UserCodeClient | None] | None = None
+        while not self._stopping.is_set():
+            with self._changed:
+                reloads = self._reloads_requested
+            process, client, info = self._start_server()
+            failures = 0 if info.status == LocationStatus.LOADED else failures + 1
+            with self._changed:
+                if not self._stopping.is_set():
+                    self._state = (client if info.status == LocationStatus.LOADED else None, info)
+                self._reloads_done = reloads
+                self._changed.notify_all()
+            if current is not None:
+                _retire(*current)
+            current = (process, client)
+            if self._wait_for_change(process) != "exited":
+                continue  # reload (or stop: the loop ends)
+            if client is None:  # it never became ready: the error says why
+                message = f"{info.error}; restarting"
+            else:
+                message = f"code server exited with code {process.returncode}; restarting"
+            log.warning("code location %s: %s", self.name, message)
+            self._publish(self._error(info.address, message))
+            current = None
+            with self._changed:
+                backoff = RESTART_BACKOFF_S[min(failures, len(RESTART_BACKOFF_S) - 1)]
+                self._changed.wait_for(self._asked_to_act, backoff)
+
+    def _asked_to_act(self) -> bool:
+        return self._stopping.is_set() or self._reloads_requested > self._reloads_done
+
+    def _wait_for_change(self, process: subprocess.Popen) -> str:
+        """Waits until the server exits, a reload is asked or stop() is called."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._asked_to_act() or process.returncode is not None)
+            return "exited" if not self._asked_to_act() else "asked"
+
+    def _start_server(self) -> tuple[subprocess.Popen, UserCodeClient | None, CodeLocationInfo]:
+        """A new server and its load; the client is None when it did not become ready."""
+        started = time.monotonic()
+        process, client = self._spawn()
+        threading.Thread(target=self._reap, args=(process,), daemon=True).start()
+        if client is not None:
+            return process, client, self._load(client)
+        if time.monotonic() - started >= SPAWN_TIMEOUT_S:
+            reason = f"did not report ready within {SPAWN_TIMEOUT_S:g} s and was killed"
+        else:
+            reason = f"exited before it was ready (exit code {process.returncode})"
+        return (
+            process,
+            None,
+            self._error("(not started)", f"code server for {self.origin.path} {reason}"),
+        )
+
+    def _reap(self, process: subprocess.Popen) -> None:
+        process.wait()
+        with self._changed:
+            self._processes.discard(process)
+            self._changed.notify_all()
+
+    def _spawn(self) -> tuple[subprocess.Popen, UserCodeClient | None]:
+        """Starts a code server; the client is None when it did not become ready."""
         env = dict(os.environ)
         if self._auth_token:
             env["LODESTAR_CODE_SERVER_TOKEN"] = self._auth_token
@@ -134,58 +335,62 @@ class CodeLocation:
             text=True,
             env=env,
         )
-        self._process = process
+        with self._changed:
+            self._processes.add(process)
+            if self._stopping.is_set():
+                process.kill()
+        client = None
         timer = threading.Timer(SPAWN_TIMEOUT_S, process.kill)
         timer.start()
         try:
             for line in process.stdout:
                 match = READY_LINE.search(line)
                 if match:
-                    self._connect(match.group("host"), int(match.group("port")))
+                    client = UserCodeClient(
+                        match["host"], int(match["port"]), auth_token=self._auth_token
+                    )
                     break
                 sys.stderr.write(line)
         finally:
             timer.cancel()
         threading.Thread(target=_forward, args=(process.stdout,), daemon=True).start()
-        if self._client is None:
+        if client is None:
             process.kill()
-            with self._lock:
-                self._info = CodeLocationInfo(
-                    self.name,
-                    "(not started)",
-                    "ERROR",
-                    f"code server for {self.origin.path} exited before it was ready "
-                    f"(exit code {process.poll()})",
-                )
+            process.wait()
+        return process, client
 
-    def _supervise(self, first_load: threading.Event) -> None:
-        """Starts the code server and restarts it whenever it dies, until stop()."""
-        failures = 0
-        while not self._stopping.is_set():
-            self._spawn()
-            failures = 0 if self.load().status == "LOADED" else failures + 1
-            first_load.set()
-            code = self._process.wait()
-            if self._stopping.is_set():
-                return
-            message = f"code server exited with code {code}; restarting"
-            log.warning("code location %s: %s", self.name, message)
-            with self._lock:
-                self._info = CodeLocationInfo(self.name, self._info.address, "ERROR", message)
-            self._stopping.wait(RESTART_BACKOFF_S[min(failures, len(RESTART_BACKOFF_S) - 1)])
 
-    def stop(self) -> None:
-        self._stopping.set()
-        process = self._process
-        if process is not None and process.poll() is None:
-            process.terminate()
+def _load_failure(traceback: str) -> str:
+    """The exception on the first line, then the whole traceback."""
+    return f"repository failed to load: {traceback.strip().splitlines()[-1]}\n{traceback}"
+
+
+def _retire(process: subprocess.Popen, client: UserCodeClient | None) -> None:
+    """Asks a replaced server to shut down, in the background: its steps in flight get
+    its shutdown grace to finish; then it is killed."""
+
+    def retire() -> None:
+        if client is not None:
             try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        if self._client is not None:
-            self._client.close()
+                client.shutdown()
+                process.wait(RETIRE_TIMEOUT_S)
+            except (CodeServerUnavailableError, subprocess.TimeoutExpired):
+                pass
+            client.close()
+        _terminate(process, timeout=10)
+
+    threading.Thread(target=retire, daemon=True).start()
+
+
+def _terminate(process: subprocess.Popen, timeout: float) -> None:
+    """SIGTERM, then SIGKILL after `timeout` seconds."""
+    if process.poll() is None:
+        process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _forward(stream) -> None:
@@ -197,14 +402,18 @@ class CodeLocations:
     """The workspace's code locations, by name."""
 
     def __init__(self, workspace: Workspace, auth_token: str | None = None):
-        self._locations = {o.location_name: CodeLocation(o, auth_token) for o in workspace.origins}
+        self._locations = {o.location_name: _location(o, auth_token) for o in workspace.origins}
 
     def start(self) -> None:
-        threads = [threading.Thread(target=loc.start) for loc in self._locations.values()]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        """Starts loading every location in the background; returns at once."""
+        for location in self._locations.values():
+            location.start()
+
+    def wait_until_loaded(self, timeout: float = LOAD_TIMEOUT_S) -> None:
+        """Blocks until no location is LOADING (for callers that need them at once)."""
+        deadline = time.monotonic() + timeout
+        for location in self._locations.values():
+            location.wait_until_loaded(max(0.0, deadline - time.monotonic()))
 
     def stop(self) -> None:
         for location in self._locations.values():
@@ -218,3 +427,9 @@ class CodeLocations:
 
     def all(self) -> list[CodeLocation]:
         return list(self._locations.values())
+
+
+def _location(origin: LocationOrigin, auth_token: str | None) -> CodeLocation:
+    if isinstance(origin, GrpcServerOrigin):
+        return GrpcServerLocation(origin, auth_token)
+    return SupervisedLocation(origin, auth_token)

@@ -81,7 +81,11 @@ class Mutation:
         )
         return LaunchRunSuccess(run=Run.from_record(run))
 
-    @root_mutation("Fetches the location's repository again (restarting a server it supervises).")
+    @root_mutation(
+        "Loads the location's code again: a code server Lodestar started is replaced by a new "
+        "one (the old one is asked to stop once the new one serves: its steps in flight may "
+        "finish); an external one is reached on a fresh connection. Returns the outcome."
+    )
     async def reload_code_location(self, info: Info, name: str) -> ReloadCodeLocationResult:
         location = await asyncio.to_thread(info.context.control_plane.reload_location, name)
         return CodeLocation.from_info(location)

@@ -30,9 +30,13 @@ InputSourceKind = strawberry.enum(
 )
 
 
-@strawberry.enum(description="Whether a code location can serve.")
+@strawberry.enum(
+    description="Whether a code location can serve. LOADING: its code server is starting "
+    "(a reload keeps a LOADED location LOADED, on its old server, until the new one serves)."
+)
 class CodeLocationStatus(Enum):
     LOADED = "LOADED"
+    LOADING = "LOADING"
     ERROR = "ERROR"
 
 

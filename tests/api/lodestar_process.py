@@ -91,10 +91,14 @@ class ControlPlaneProcess:
 
 
 def start_control_plane(
-    home: Path, *args: str, repo: Path = REPO_FILE, workspace: Path | None = None
+    home: Path,
+    *args: str,
+    repo: Path = REPO_FILE,
+    workspace: Path | None = None,
+    wait_for_locations: bool = True,
 ) -> ControlPlaneProcess:
     """Starts `lodestar up -f REPO` (or `-w WORKSPACE`) on a free port and waits until
-    /graphql answers."""
+    /graphql answers and (unless told not to) no code location is still LOADING."""
     home.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log_path = home / "up.log"
@@ -111,6 +115,8 @@ def start_control_plane(
     server = ControlPlaneProcess(process, f"http://127.0.0.1:{port}/graphql", home, log_path)
     try:
         _wait_until_serving(server)
+        if wait_for_locations:
+            _wait_until_loaded(server)
     except BaseException:
         server.stop()
         raise
@@ -130,6 +136,21 @@ def _wait_until_serving(server: ControlPlaneProcess) -> None:
             pass
         time.sleep(0.1)
     raise TimeoutError(f"lodestar up did not serve within {READY_TIMEOUT_S}s:\n{server.log()}")
+
+
+def _wait_until_loaded(server: ControlPlaneProcess) -> None:
+    query = "{ codeLocations { ... on CodeLocationConnection { nodes { status } } } }"
+    body = json.dumps({"query": query}).encode()
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while time.monotonic() < deadline:
+        reply = post(server.url, body)
+        if reply.status == 401:  # an API token this probe does not send: nothing to see
+            return
+        nodes = reply.body["data"]["codeLocations"]["nodes"]
+        if all(node["status"] != "LOADING" for node in nodes):
+            return
+        time.sleep(0.1)
+    raise TimeoutError(f"code locations still loading after {READY_TIMEOUT_S}s:\n{server.log()}")
 
 
 def run_cli(*args: str, env: dict | None = None, timeout: float = 120):

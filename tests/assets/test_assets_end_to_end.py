@@ -28,6 +28,7 @@ def plane(tmp_path, database_url):
     instance = Instance.from_env(str(home))
     control_plane = ControlPlane(instance, Workspace.from_python_file(str(EXAMPLE), "users"))
     control_plane.start()
+    control_plane.locations.wait_until_loaded()
     yield control_plane
     control_plane.stop()
     instance.dispose()

@@ -37,6 +37,7 @@ def make_plane(tmp_path, marker) -> Callable[..., ControlPlane]:
         instance = Instance.from_env(str(home))
         plane = ControlPlane(instance, Workspace.from_python_file(REPO), run_daemon=run_daemon)
         plane.start()
+        plane.locations.wait_until_loaded()
         started.append((plane, instance))
         return plane
 

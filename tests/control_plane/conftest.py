@@ -26,6 +26,7 @@ def plane(tmp_path, database_url):
         instance, Workspace.from_python_file(os.path.join(REPOS, "runs_repo.py"))
     )
     control_plane.start()
+    control_plane.locations.wait_until_loaded()
     yield control_plane
     control_plane.stop()
     instance.dispose()

@@ -19,6 +19,7 @@ def plane_for(home, port, token):
     workspace = Workspace((GrpcServerOrigin("secured", "127.0.0.1", port),))
     plane = ControlPlane(instance, workspace)
     plane.start()
+    plane.locations.wait_until_loaded()
     return plane, instance
 
 
