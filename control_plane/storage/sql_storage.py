@@ -448,10 +448,15 @@ class SqlStorage(Storage):
                             lease.holder.in_(list(replaceable)),
                         ),
                     )
-                    .values(
-                        expires_at=now + ttl_s,
-                        term=sa.case((lease.holder == holder, lease.term), else_=lease.term + 1),
-                        holder=holder,
+                    # MySQL assigns left to right, each seeing the ones before: the term
+                    # must be decided before the holder changes.
+                    .ordered_values(
+                        (
+                            lease.term,
+                            sa.case((lease.holder == holder, lease.term), else_=lease.term + 1),
+                        ),
+                        (lease.expires_at, now + ttl_s),
+                        (lease.holder, holder),
                     )
                 )
                 if conn.execute(take).rowcount == 1:
