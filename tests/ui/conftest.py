@@ -10,9 +10,9 @@ import pytest
 from api.lodestar_process import start_control_plane
 
 from ui.browser import chromium, guarded_page, origin_of
+from ui.helpers import REPOS
 
-REPOS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "repos")
-BROKEN_REPO = os.path.join(os.path.dirname(REPOS), "..", "api", "repos", "broken_repo.py")
+BROKEN_REPO = REPOS.parent.parent / "api" / "repos" / "broken_repo.py"
 
 
 @pytest.fixture(scope="session")
@@ -29,8 +29,8 @@ def lodestar_up(tmp_path_factory, flaky_file):
     workspace = home / "workspace.yaml"
     workspace.write_text(
         "load_from:\n"
-        f"  - python_file: {{path: {os.path.join(REPOS, 'ui_repo.py')}, location_name: ui}}\n"
-        f"  - python_file: {{path: {os.path.abspath(BROKEN_REPO)}, location_name: broken}}\n"
+        f"  - python_file: {{path: {REPOS / 'ui_repo.py'}, location_name: ui}}\n"
+        f"  - python_file: {{path: {BROKEN_REPO.resolve()}, location_name: broken}}\n"
     )
     server = start_control_plane(home, workspace=workspace)
     yield server

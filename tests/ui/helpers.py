@@ -16,6 +16,8 @@ from api.lodestar_process import (
     free_port,
 )
 
+REPOS = Path(__file__).resolve().parent / "repos"
+
 LAUNCH = """mutation($p: String!, $c: JSON) { launchRun(pipeline: $p, runConfig: $c) {
     __typename ... on LaunchRunSuccess { run { runId } } ... on Error { message } } }"""
 
