@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.dialects import mysql
 
@@ -21,7 +23,7 @@ STEP_KEY_LENGTH = 1024
 ASSET_KEY_LENGTH = 512
 
 # Binary collation: keys and tags compare case-sensitively on MySQL, as on SQLite.
-_MYSQL_TABLE_ARGS = {
+_MYSQL_TABLE_ARGS: dict[str, Any] = {
     "mysql_engine": "InnoDB",
     "mysql_charset": "utf8mb4",
     "mysql_collate": "utf8mb4_bin",

@@ -21,6 +21,8 @@ connection = context.config.attributes.get("connection")
 if connection is not None:
     run_migrations(connection)
 else:
-    engine = sa.create_engine(context.config.get_main_option("sqlalchemy.url"))
+    url = context.config.get_main_option("sqlalchemy.url")
+    assert url is not None, "alembic.ini sets sqlalchemy.url"
+    engine = sa.create_engine(url)
     with engine.connect() as cli_connection:
         run_migrations(cli_connection)

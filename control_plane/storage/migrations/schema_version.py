@@ -32,7 +32,9 @@ def _scripts() -> ScriptDirectory:
 
 def head_revision() -> str:
     """The newest revision this version of Lodestar knows."""
-    return _scripts().get_current_head()
+    head = _scripts().get_current_head()
+    assert head is not None, "the migrations directory holds revisions"
+    return head
 
 
 def current_revision(engine: sa.Engine) -> str | None:

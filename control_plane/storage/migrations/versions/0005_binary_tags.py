@@ -8,8 +8,11 @@ Revises: 0004
 Create Date: 2026-11-30
 """
 
+from typing import cast
+
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects.mysql.base import MySQLDialect
 
 revision = "0005"
 down_revision = "0004"
@@ -31,7 +34,9 @@ PAD_SPACE_COLLATION = "utf8mb4_bin"
 
 def no_pad_collation() -> str:
     """MariaDB's and MySQL 8's names for a NO PAD binary utf8mb4 collation."""
-    return "utf8mb4_nopad_bin" if op.get_bind().dialect.is_mariadb else "utf8mb4_0900_bin"
+    # Only called on MySQL/MariaDB, whose dialect has is_mariadb.
+    dialect = cast(MySQLDialect, op.get_bind().dialect)
+    return "utf8mb4_nopad_bin" if dialect.is_mariadb else "utf8mb4_0900_bin"
 
 
 def _set_collation(collation: str) -> None:
