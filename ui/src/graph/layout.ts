@@ -1,10 +1,14 @@
 import dagre from "@dagrejs/dagre";
 import type { LayoutRequest, LayoutResult } from "./model";
 
+// Network simplex ranks best but takes about 1.4 s for 500 solids; tight-tree about 0.5 s.
+const SIMPLEX_MAX_NODES = 150;
+
 /** Top-to-bottom layered layout (dagre). Runs in the layout worker. */
 export function layout(request: LayoutRequest): LayoutResult {
+  const ranker = request.nodes.length > SIMPLEX_MAX_NODES ? "tight-tree" : "network-simplex";
   const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: "TB", nodesep: 30, ranksep: 50, marginx: 20, marginy: 20 });
+  graph.setGraph({ rankdir: "TB", nodesep: 30, ranksep: 50, marginx: 20, marginy: 20, ranker });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const node of request.nodes) graph.setNode(node.id, { width: node.width, height: node.height });
   const seen = new Set<string>();
