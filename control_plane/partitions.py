@@ -45,7 +45,7 @@ class Partitions:
 
     def partition_sets(self) -> list[tuple[str, PartitionSetSnapshot]]:
         """(location, partition set) for every loaded location."""
-        found = []
+        found: list[tuple[str, PartitionSetSnapshot]] = []
         for location in self._locations.all():
             snapshot = location.info().snapshot
             if snapshot is not None:

@@ -41,5 +41,7 @@ class RunQueue:
             if self._storage.set_run_status(
                 run.run_id, RunStatus.STARTING, event, expected=[RunStatus.QUEUED], term=self._term
             ):
-                self._start_run(self._storage.get_run(run.run_id))
+                starting = self._storage.get_run(run.run_id)
+                assert starting is not None, "the run's status was just set"
+                self._start_run(starting)
                 yield run.run_id

@@ -87,8 +87,8 @@ def build_asset_graph(repositories: Iterable[tuple[str, RepositorySnapshot]]) ->
                         producer = AssetProducer(location, pipeline.name, solid.name, output.name)
                         producers[tuple(output.asset_key)].append(producer)
     children: dict[AssetPath, set[AssetPath]] = defaultdict(set)
-    for key, found in parents.items():
-        for parent in found:
+    for key, key_parents in parents.items():
+        for parent in key_parents:
             children[parent].add(key)
     return AssetGraph(
         parents={key: frozenset(found) for key, found in parents.items()},

@@ -62,7 +62,7 @@ class ActiveExecution:
         self._in_flight: dict[str, int] = {}  # step key -> attempt
         self._waiting: deque[StepExecution] = deque()
         self._retries: list[tuple[float, str, int]] = []  # (due time, step key, attempt)
-        self._pending = set()  # keys waiting to be dispatched or retried
+        self._pending: set[str] = set()  # keys waiting to be dispatched or retried
         self._skipped: list[tuple[str, str]] = []
         self._canceled = False
         self._finished_under: Counter[tuple[str, tuple[str, ...]]] = Counter()
@@ -250,7 +250,7 @@ class ActiveExecution:
             blocked = self._upstream_done(upstream_key)
             if blocked:
                 return blocked
-            stored_in = self.known.outputs.get(str(upstream_key), {}).get(source.output)
-            if stored_in is not None:
-                handles.append(OutputHandle(stored_in, str(upstream_key), source.output))
+            stored_by = self.known.outputs.get(str(upstream_key), {}).get(source.output)
+            if stored_by is not None:
+                handles.append(OutputHandle(stored_by, str(upstream_key), source.output))
         return handles

@@ -156,11 +156,12 @@ class RunCoordinator:
         """The plan stored with the run; a run stored without one (a backfill's) gets it from
         its code server now, validated against its config, and stored."""
         run = self.run
-        if run.plan_id is not None:
-            plan = self._stored(lambda: self._storage.get_plan(run.plan_id))
-            if plan is None:
-                raise LodestarError(f"the run's execution plan {run.plan_id} is not in storage")
-            return plan
+        plan_id = run.plan_id
+        if plan_id is not None:
+            stored = self._stored(lambda: self._storage.get_plan(plan_id))
+            if stored is None:
+                raise LodestarError(f"the run's execution plan {plan_id} is not in storage")
+            return stored
         client = self._locations.get(run.location_name).client()
         reply = client.execution_plan(
             run.pipeline_name, run.run_config, run.solid_selection, run.mode
@@ -170,8 +171,10 @@ class RunCoordinator:
         if reply.config_errors:
             errors = "\n".join(f"  - {e}" for e in reply.config_errors)
             raise LodestarError(f"invalid run config:\n{errors}")
-        self._stored(lambda: self._storage.set_run_plan(run.run_id, reply.plan))
-        return reply.plan
+        plan = reply.plan
+        assert plan is not None, "a reply without errors carries the plan"
+        self._stored(lambda: self._storage.set_run_plan(run.run_id, plan))
+        return plan
 
     def _run(self) -> None:
         run = self.run

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, overload
 
 import strawberry
 from strawberry.scalars import JSON
@@ -27,12 +27,15 @@ from control_plane.graphql.extensions import nested_field
 if TYPE_CHECKING:
     from control_plane.service import ControlPlane
 
-LineageDirectionType = strawberry.enum(
+# strawberry.enum registers the enum class in place and returns it: the alias is a type.
+LineageDirectionType = LineageDirection
+strawberry.enum(
     LineageDirection,
     name="LineageDirection",
     description="UPSTREAM: parents, their parents, ...; DOWNSTREAM: children, theirs, ...",
 )
-LineageSourceType = strawberry.enum(
+LineageSourceType = LineageSource
+strawberry.enum(
     LineageSource,
     name="LineageSource",
     description="DEFINITION: from the loaded code locations' pipelines; MATERIALIZATION: "
@@ -58,6 +61,14 @@ class AssetMaterialization:
         description="The assets it was computed from, as recorded (null when unknown)."
     )
 
+    @overload
+    @staticmethod
+    def from_record(record: AssetMaterializationRecord) -> AssetMaterialization: ...
+
+    @overload
+    @staticmethod
+    def from_record(record: None) -> None: ...
+
     @staticmethod
     def from_record(record: AssetMaterializationRecord | None) -> AssetMaterialization | None:
         if record is None:
@@ -70,7 +81,7 @@ class AssetMaterialization:
             partition=record.partition,
             output_name=record.output_name,
             description=record.description,
-            metadata=record.metadata,
+            metadata=JSON(record.metadata),
             parents=None
             if record.parents is None
             else [AssetKey(path=list(parent)) for parent in record.parents],

@@ -16,7 +16,9 @@ from control_plane.storage.base import Storage
 from control_plane.storage.records import Backfill as BackfillRecord
 from control_plane.storage.records import BackfillStatus
 
-BackfillStatusType = strawberry.enum(
+# strawberry.enum registers the enum class in place and returns it: the alias is a type.
+BackfillStatusType = BackfillStatus
+strawberry.enum(
     BackfillStatus,
     name="BackfillStatus",
     description="REQUESTED: partitions are being submitted; COMPLETED: every partition has "

@@ -25,7 +25,9 @@ from user_code_server.protocol import PartitionSetSnapshot
 if TYPE_CHECKING:
     from control_plane.service import ControlPlane
 
-PartitionStepStatus = strawberry.enum(
+# strawberry.enum registers the enum class in place and returns it: the alias is a type.
+PartitionStepStatus = StepStatus
+strawberry.enum(
     StepStatus,
     name="PartitionStepStatus",
     description="A solid's latest status for a partition, across its runs; MISSING where no "

@@ -46,13 +46,18 @@ def insert_events_returning_ids(conn: sa.Connection, rows: list[dict[str, Any]])
         # largest rowid plus one: the batch's ids are the last ones. (Its RETURNING would
         # make SQLAlchemy insert row by row to keep the order.)
         conn.execute(event_logs.insert(), rows)
-        last = conn.execute(sa.select(sa.func.max(event_logs.c.id))).scalar_one()
+        last: int = conn.execute(sa.select(sa.func.max(event_logs.c.id))).scalar_one()
         return list(range(last - len(rows) + 1, last + 1))
     if conn.dialect.insert_executemany_returning_sort_by_parameter_order:
         insert = event_logs.insert().returning(event_logs.c.id, sort_by_parameter_order=True)
         return list(conn.execute(insert, rows).scalars())
     # MySQL has no INSERT ... RETURNING: one statement per row, its id from the cursor.
-    return [conn.execute(event_logs.insert(), row).inserted_primary_key[0] for row in rows]
+    ids = []
+    for row in rows:
+        key = conn.execute(event_logs.insert(), row).inserted_primary_key
+        assert key is not None, "a single-row INSERT has a primary key"
+        ids.append(key[0])
+    return ids
 
 
 def index_materializations(
@@ -109,21 +114,23 @@ def _upsert_latest(dialect: str) -> sa.Executable:
     Two runs may commit out of id order, hence the max; a wiped asset has a NULL id.
     """
     if dialect == "sqlite":
-        insert = sqlite.insert(asset_keys)
-        new, greatest = insert.excluded, sa.func.max
-    else:
-        insert = mysql.insert(asset_keys)
-        new, greatest = insert.inserted, sa.func.greatest
-    updates = {
+        sqlite_insert = sqlite.insert(asset_keys)
+        updates = _latest_updates(sqlite_insert.excluded, sa.func.max)
+        return sqlite_insert.on_conflict_do_update(index_elements=[_keys.asset_key], set_=updates)
+    mysql_insert = mysql.insert(asset_keys)
+    return mysql_insert.on_duplicate_key_update(
+        _latest_updates(mysql_insert.inserted, sa.func.greatest)
+    )
+
+
+def _latest_updates(new: Any, greatest: Any) -> dict[str, Any]:
+    return {
         # A literal 0: pymysql's executemany cannot bind parameters after VALUES.
         "last_event_id": greatest(
             sa.func.coalesce(_keys.last_event_id, sa.literal_column("0")), new.last_event_id
         ),
         "materialization_count": _keys.materialization_count + new.materialization_count,
     }
-    if dialect == "sqlite":
-        return insert.on_conflict_do_update(index_elements=[_keys.asset_key], set_=updates)
-    return insert.on_duplicate_key_update(updates)
 
 
 # Reads
@@ -267,7 +274,7 @@ def recorded_edges(
         ]
     found: dict[AssetPath, set[AssetPath]] = defaultdict(set)
     for query in queries:
-        for child, parent in conn.execute(query):
+        for child, parent in conn.execute(query).tuples():
             child, parent = tuple(json.loads(child)), tuple(json.loads(parent))
             if upstream:
                 found[child].add(parent)
@@ -286,7 +293,7 @@ def wipe_asset(conn: sa.Connection, key: AssetPath) -> int:
     asset), so a wipe racing a run's materialization cannot deadlock with it.
     """
     stored = asset_key_string(key)
-    ids = list(
+    ids: list[int] = list(
         conn.execute(
             sa.select(_mats.event_id).where(_mats.asset_key == stored).with_for_update()
         ).scalars()

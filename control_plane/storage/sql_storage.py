@@ -374,14 +374,14 @@ class SqlStorage(Storage):
             .group_by(runs.c.status)
         )
         with self._engine.connect() as conn:
-            return {RunStatus(status): count for status, count in conn.execute(query)}
+            return {RunStatus(status): count for status, count in conn.execute(query).tuples()}
 
     def cancel_queued_runs(self, backfill_id: str, event: StepEvent) -> list[str]:
         queued = sa.select(runs.c.run_id).where(
             runs.c.backfill_id == backfill_id, runs.c.status == RunStatus.QUEUED.value
         )
         with self._engine.begin() as conn:
-            run_ids = list(conn.execute(queued).scalars())
+            run_ids: list[str] = list(conn.execute(queued).scalars())
             if not run_ids:
                 return []
             now = time.time()
@@ -529,7 +529,8 @@ def _loads_optional(text: str | None) -> Any:
 
 def _insert_runs(conn: sa.Connection, new_runs: list[PipelineRun]) -> None:
     """Inserts runs and their tags with one executemany statement per table."""
-    rows, tag_rows = [], []
+    rows: list[dict[str, Any]] = []
+    tag_rows: list[dict[str, Any]] = []
     for run in new_runs:
         _check_tags(run.tags)
         row = {
@@ -596,7 +597,7 @@ def _filter_clauses(filters: RunsFilter | None) -> list[sa.ColumnElement[bool]]:
     """WHERE clauses for a filter; every criterion must hold. An empty list matches nothing."""
     if filters is None:
         return []
-    clauses = []
+    clauses: list[sa.ColumnElement[bool]] = []
     if filters.run_ids is not None:
         clauses.append(runs.c.run_id.in_(filters.run_ids))
     if filters.pipeline_name is not None:

@@ -66,12 +66,11 @@ def _upsert(dialect_name: str) -> sa.Insert:
     """One executemany upsert per batch. On an existing step, a value the batch leaves out
     (no new attempt, not ended) keeps the stored one."""
     if dialect_name in ("mysql", "mariadb"):
-        insert = mysql.insert(run_steps)
-        new = insert.inserted
-        return insert.on_duplicate_key_update(**_merged(new))
-    insert = sqlite.insert(run_steps)
-    return insert.on_conflict_do_update(
-        index_elements=["run_id", "step_key"], set_=_merged(insert.excluded)
+        mysql_insert = mysql.insert(run_steps)
+        return mysql_insert.on_duplicate_key_update(**_merged(mysql_insert.inserted))
+    sqlite_insert = sqlite.insert(run_steps)
+    return sqlite_insert.on_conflict_do_update(
+        index_elements=["run_id", "step_key"], set_=_merged(sqlite_insert.excluded)
     )
 
 
@@ -111,8 +110,8 @@ def latest_step_statuses(conn: sa.Connection, partition_set: str) -> list[Partit
         ),
     )
     combined: dict[tuple[str, str], tuple[StepStatus, str]] = {}
-    for partition_key, solid, status, step_run_id in conn.execute(query):
-        status = StepStatus(status)
+    for partition_key, solid, status_name, step_run_id in conn.execute(query).tuples():
+        status = StepStatus(status_name)
         current = combined.get((partition_key, solid))
         if current is None or _PRECEDENCE.index(status) < _PRECEDENCE.index(current[0]):
             combined[(partition_key, solid)] = (status, step_run_id)
