@@ -202,12 +202,13 @@ class GrpcServerLocation(CodeLocation):
         # channel is dropped, not closed, so that step streams still on it can finish.
         client = UserCodeClient(self.origin.host, self.origin.port, auth_token=self._auth_token)
         info = self._load(client)
+        served: UserCodeClient | None = client
         if info.status != LocationStatus.LOADED:
             client.close()
-            client = None
+            served = None
         if not self._stopping.is_set():
-            self._publish(info, client)
-        return client, info
+            self._publish(info, served)
+        return served, info
 
 
 class SupervisedLocation(CodeLocation):

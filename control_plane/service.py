@@ -138,9 +138,10 @@ class ControlPlane:
                 raise PipelineNotFoundError(name, location)
             return location, pipeline
         for candidate in self.locations.all():
-            snapshot = candidate.info().snapshot
-            if snapshot is not None and snapshot.pipeline(name) is not None:
-                return candidate.name, snapshot.pipeline(name)
+            loaded = candidate.info().snapshot
+            found = loaded.pipeline(name) if loaded is not None else None
+            if found is not None:
+                return candidate.name, found
         broken = [loc.info() for loc in self.locations.all() if loc.info().status != "LOADED"]
         if len(broken) == 1 and len(self.locations.all()) == 1:
             raise CodeLocationError(broken[0].name, broken[0].error or "not loaded")
@@ -167,6 +168,7 @@ class ControlPlane:
             if reply.error.kind == ErrorKind.PIPELINE_NOT_FOUND:
                 raise PipelineNotFoundError(pipeline, location)
             raise PlanError(reply.error.message)
+        assert reply.plan is not None, "a reply without errors carries the plan"
         return reply.plan
 
     # Runs
