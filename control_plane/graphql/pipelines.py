@@ -22,7 +22,9 @@ from user_code_server.protocol import InputSource as InputSourceSnapshot
 if TYPE_CHECKING:
     from control_plane.service import CodeLocationInfo
 
-InputSourceKind = strawberry.enum(
+# strawberry.enum registers the enum class in place and returns it: the alias is a type.
+InputSourceKind = SourceKind
+strawberry.enum(
     SourceKind,
     name="InputSourceKind",
     description="DIRECT: one upstream value; MAPPED: one value per mapping key of a dynamic "

@@ -23,9 +23,13 @@ from control_plane.storage.records import (
 )
 from user_code_server.protocol import ErrorInfo, ErrorKind, EventType
 
-RunStatusType = strawberry.enum(RunStatus, name="RunStatus")
-EventTypeType = strawberry.enum(EventType, name="EventType")
-ErrorKindType = strawberry.enum(ErrorKind, name="ErrorKind")
+# strawberry.enum registers the enum class in place and returns it: the alias is a type.
+RunStatusType = RunStatus
+EventTypeType = EventType
+ErrorKindType = ErrorKind
+strawberry.enum(RunStatus, name="RunStatus")
+strawberry.enum(EventType, name="EventType")
+strawberry.enum(ErrorKind, name="ErrorKind")
 _FAILURE_EVENTS = (EventType.STEP_FAILURE, EventType.STEP_UP_FOR_RETRY)
 
 
@@ -70,7 +74,7 @@ class Run:
             pipeline_name=run.pipeline_name,
             location=run.location_name,
             status=run.status,
-            run_config=run.run_config,
+            run_config=JSON(run.run_config),
             mode=run.mode,
             tags=Tag.from_dict(run.tags),
             solid_selection=run.solid_selection,
