@@ -10,23 +10,24 @@ from typing import Any
 from cli.errors import CliError
 
 DEFAULT_URL = "http://127.0.0.1:3000/graphql"
+TOKEN_ENV = "LODESTAR_TOKEN"
 
 
 class GraphQLClient:
-    """Posts documents to one GraphQL endpoint; every failure becomes a `CliError`."""
+    """Posts documents to one GraphQL endpoint, with the API token if given; every failure
+    becomes a `CliError`."""
 
-    def __init__(self, url: str, timeout: float = 60.0):
+    def __init__(self, url: str, token: str | None = None, timeout: float = 60.0):
         self.url = url
         self.timeout = timeout
+        self._headers = {"Content-Type": "application/json", "Accept": "application/json"}
+        if token:
+            self._headers["Authorization"] = f"Bearer {token}"
 
     def execute(self, document: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         """The response's `data`; GraphQL errors (a malformed document) raise."""
         body = json.dumps({"query": document, "variables": variables or {}}).encode()
-        request = urllib.request.Request(
-            self.url,
-            data=body,
-            headers={"Content-Type": "application/json", "Accept": "application/json"},
-        )
+        request = urllib.request.Request(self.url, data=body, headers=self._headers)
         payload = self._send(request)
         if payload.get("errors"):
             messages = "; ".join(str(e.get("message")) for e in payload["errors"])

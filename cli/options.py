@@ -11,7 +11,8 @@ import click
 import yaml
 
 from cli.errors import CliError
-from cli.graphql_client import DEFAULT_URL, GraphQLClient
+from cli.graphql_client import DEFAULT_URL, TOKEN_ENV, GraphQLClient
+from control_plane import yaml_loader
 
 DEFAULT_WORKSPACE = "workspace.yaml"
 
@@ -51,7 +52,8 @@ tag_option = click.option(
 
 
 def uses_control_plane(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Adds `--url` (env LODESTAR_URL) and passes the command a `client`."""
+    """Adds `--url` (env LODESTAR_URL) and passes the command a `client` sending the API
+    token of $LODESTAR_TOKEN (never an option: argv is visible to every user)."""
 
     @click.option(
         "--url",
@@ -62,7 +64,7 @@ def uses_control_plane(command: Callable[..., Any]) -> Callable[..., Any]:
     )
     @functools.wraps(command)
     def with_client(*args: Any, url: str, **kwargs: Any) -> Any:
-        return command(*args, client=GraphQLClient(url), **kwargs)
+        return command(*args, client=GraphQLClient(url, os.environ.get(TOKEN_ENV)), **kwargs)
 
     return with_client
 
@@ -73,9 +75,9 @@ def load_run_config(paths: tuple[str, ...]) -> dict:
     for path in paths:
         with open(path) as f:
             try:
-                document = yaml.safe_load(f)
+                document = yaml_loader.load(f)
             except yaml.YAMLError as error:
-                raise CliError(f"{path}: not valid YAML: {error}") from None
+                raise CliError(f"{path}: cannot load YAML: {error}") from None
         if document is None:
             continue
         if not isinstance(document, dict):

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
+import ipaddress
+import json
 import signal
+import urllib.parse
+from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -17,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
 from control_plane.graphql import GraphQLContext, build_schema
+from control_plane.instance import ServerConfig
 from control_plane.web_ui import ui_routes
 
 if TYPE_CHECKING:
@@ -32,9 +38,13 @@ RESOLVER_THREADS = 32
 # A refused body is read and dropped up to this size, so that the client, still sending,
 # gets the 413 rather than a reset connection; past it the connection is simply closed.
 MAX_DRAIN_BYTES = 64 * 1024 * 1024
+# JSON bodies and `variables` nest at most this deep (a run config from YAML: 100 levels).
+MAX_JSON_DEPTH = 128
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+LOOPBACK_ONLY = ServerConfig()
 
 
-class LodestarGraphQL(GraphQL):
+class LodestarGraphQL(GraphQL[GraphQLContext, None]):
     """Strawberry's ASGI view, handing every resolver the same `GraphQLContext`."""
 
     def __init__(self, context: GraphQLContext):
@@ -43,6 +53,103 @@ class LodestarGraphQL(GraphQL):
 
     async def get_context(self, request, response) -> GraphQLContext:
         return self.context
+
+    def decode_json(self, data: str | bytes) -> object:
+        try:
+            value = json.loads(data)
+        except RecursionError:
+            raise _JsonTooDeep from None
+        if _nests_deeper(value, MAX_JSON_DEPTH):
+            raise _JsonTooDeep
+        return value
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        except _JsonTooDeep:  # raised while parsing the request, before any response
+            message = f"the request's JSON nests deeper than {MAX_JSON_DEPTH} levels"
+            await _refuse(scope, receive, send, 400, message)
+
+
+class _JsonTooDeep(Exception):
+    pass
+
+
+def _nests_deeper(value: object, limit: int) -> bool:
+    """Whether lists and objects in `value` nest past `limit` levels (without recursion)."""
+    level = [value]
+    for _ in range(limit):
+        level = [
+            child
+            for item in level
+            if isinstance(item, dict | list)
+            for child in (item.values() if isinstance(item, dict) else item)
+        ]
+        if not level:
+            return False
+    return any(isinstance(item, dict | list) for item in level)
+
+
+async def _refuse(
+    scope: Scope, receive: Receive, send: Send, status: int, message: str, **headers: str
+) -> None:
+    """Answers a GraphQL-shaped JSON error before GraphQL runs (a WebSocket is closed)."""
+    if scope["type"] == "websocket":
+        return await send({"type": "websocket.close", "code": 1008, "reason": message[:120]})
+    response = JSONResponse({"errors": [{"message": message}]}, status, headers=headers)
+    await response(scope, receive, send)
+
+
+class HostCheck:
+    """Answers 400 to a request whose `Host` header names a host the server does not serve,
+    so that a page on another site cannot reach the API by DNS rebinding."""
+
+    def __init__(self, app: ASGIApp, allowed_hosts: Collection[str]):
+        self.app = app
+        self.allowed_hosts = frozenset(allowed_hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            return await self.app(scope, receive, send)
+        header = Headers(scope=scope).get("host")
+        if header is not None and _host_name(header) in self.allowed_hosts:
+            return await self.app(scope, receive, send)
+        allowed = ", ".join(sorted(self.allowed_hosts))
+        problem = "no Host header" if header is None else f"Host header {header!r} is refused"
+        message = (
+            f"{problem}: this server answers only to {allowed} "
+            "(add names to server.allowed_hosts in lodestar.yaml)"
+        )
+        await _refuse(scope, receive, send, 400, message)
+
+
+def _host_name(header: str) -> str | None:
+    """The host of a Host header (`name`, `name:port`, `[::1]:port`), lowercase, no brackets."""
+    try:
+        split = urllib.parse.urlsplit(f"//{header}")
+        split.port  # noqa: B018 (raises for a port that is not a number)
+    except ValueError:
+        return None
+    return split.hostname
+
+
+class BearerToken:
+    """Wraps the GraphQL app: a request without `Authorization: Bearer TOKEN` gets a 401."""
+
+    def __init__(self, app: ASGIApp, token: str):
+        self.app = app
+        self.token = token.encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        scheme, _, given = Headers(scope=scope).get("authorization", "").partition(" ")
+        if scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), self.token):
+            return await self.app(scope, receive, send)
+        problem = "a wrong API token" if given else "no API token"
+        message = (
+            f"{problem}: this server needs the header `Authorization: Bearer TOKEN` with the "
+            "token of server.auth_token in lodestar.yaml (the CLI sends $LODESTAR_TOKEN)"
+        )
+        await _refuse(scope, receive, send, 401, message, **{"WWW-Authenticate": "Bearer"})
 
 
 class _BodyTooLarge(Exception):
@@ -92,8 +199,7 @@ class BodySizeLimit:
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         await _drain(receive)
         message = f"request body larger than {self.max_bytes} bytes"
-        response = JSONResponse({"errors": [{"message": message}]}, status_code=413)
-        await response(scope, receive, send)
+        await _refuse(scope, receive, send, 413, message)
 
 
 async def _drain(receive: Receive) -> None:
@@ -115,14 +221,54 @@ async def _resolver_threads(app: Starlette):
         executor.shutdown(wait=False, cancel_futures=True)
 
 
-def build_app(control_plane: ControlPlane, read_only: bool = False) -> Starlette:
-    """The ASGI app serving the control plane's GraphQL API."""
-    graphql = LodestarGraphQL(GraphQLContext(control_plane, read_only))
+def build_app(
+    control_plane: ControlPlane,
+    read_only: bool = False,
+    server: ServerConfig = LOOPBACK_ONLY,
+    host: str = DEFAULT_HOST,
+) -> Starlette:
+    """The ASGI app serving the control plane's GraphQL API and web UI on `host`.
+
+    It answers only to loopback names, `host` and `server.allowed_hosts`; with
+    `server.auth_token`, every GraphQL request needs that token (the UI's files and the
+    GraphiQL page do not: they hold no data, and ask for the token).
+    """
+    graphql: ASGIApp = LodestarGraphQL(GraphQLContext(control_plane, read_only))
+    if server.auth_token is not None:
+        graphql = BearerToken(graphql, server.auth_token)
     return Starlette(
         routes=ui_routes(graphql),
-        middleware=[Middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)],
+        middleware=[
+            Middleware(HostCheck, allowed_hosts=served_host_names(server, host)),
+            Middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES),
+        ],
         lifespan=_resolver_threads,
     )
+
+
+def served_host_names(server: ServerConfig, host: str) -> frozenset[str]:
+    """The names a Host header may carry: loopback, the bound host, server.allowed_hosts."""
+    names = set(LOOPBACK_HOSTS) | set(server.allowed_hosts)
+    if not _is_wildcard(host):
+        names.add(host.lower().strip("[]"))
+    return frozenset(names)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether binding `host` keeps the server reachable from this machine only."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _is_wildcard(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return False
 
 
 def serve(
@@ -130,10 +276,11 @@ def serve(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     read_only: bool = False,
+    server: ServerConfig = LOOPBACK_ONLY,
 ) -> None:
     """Serves until SIGINT or SIGTERM, then returns; the caller stops the control plane."""
     config = uvicorn.Config(
-        build_app(control_plane, read_only),
+        build_app(control_plane, read_only, server, host),
         host=host,
         port=port,
         access_log=False,

@@ -14,6 +14,8 @@ from typing import Any
 import sqlalchemy as sa
 import yaml
 
+from control_plane import yaml_loader
+from control_plane.daemon_lease import DEFAULT_TTL_S as DEFAULT_LEASE_TTL_S
 from control_plane.errors import InstanceConfigError, StorageError
 from control_plane.storage import SqlStorage
 from control_plane.storage.migrations import check_schema, current_revision, head_revision, upgrade
@@ -26,6 +28,8 @@ DEFAULT_MAX_CONCURRENT_RUNS = 10
 DEFAULT_BACKFILL_CHUNK_SIZE = 500
 DEFAULT_BACKFILL_INTERVAL_S = 5.0
 MYSQL_DRIVER = "pymysql"
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,14 @@ class BackfillDaemonConfig:
 
 
 @dataclass(frozen=True)
+class DaemonLeaseConfig:
+    """How long the daemon leader's lease lasts unrenewed: a leader that stalls longer is
+    replaced (and fenced out) by another control plane on the same database."""
+
+    ttl_seconds: float = DEFAULT_LEASE_TTL_S
+
+
+@dataclass(frozen=True)
 class CodeServersConfig:
     auth_token: str | None = None
 
@@ -70,6 +82,14 @@ class IoManagerConfig:
 
 
 @dataclass(frozen=True)
+class ServerConfig:
+    """Who may reach `lodestar up`: Host names besides loopback, and the API token if any."""
+
+    allowed_hosts: tuple[str, ...] = ()
+    auth_token: str | None = None
+
+
+@dataclass(frozen=True)
 class InstanceConfig:
     """lodestar.yaml, validated, with every default filled in."""
 
@@ -77,7 +97,9 @@ class InstanceConfig:
     io_manager: IoManagerConfig
     run_queue: RunQueueConfig = field(default_factory=RunQueueConfig)
     backfill_daemon: BackfillDaemonConfig = field(default_factory=BackfillDaemonConfig)
+    daemon_lease: DaemonLeaseConfig = field(default_factory=DaemonLeaseConfig)
     code_servers: CodeServersConfig = field(default_factory=CodeServersConfig)
+    server: ServerConfig = field(default_factory=ServerConfig)
 
 
 class Instance:
@@ -105,8 +127,10 @@ class Instance:
 
     @property
     def io_base_dir(self) -> str:
-        """Where the IO manager keeps step outputs (an absolute path, as the wire carries it)."""
-        return str(self._config.io_manager.base_dir)
+        """Where the IO manager keeps step outputs (an absolute path); created private (0700)."""
+        base_dir = self._config.io_manager.base_dir
+        _make_private_dirs(base_dir)
+        return str(base_dir)
 
     @property
     def storage_url(self) -> str:
@@ -155,8 +179,9 @@ class Instance:
             "schema_up_to_date": revision == head,
             "run_count": run_count,
             "max_concurrent_runs": self._config.run_queue.max_concurrent_runs,
-            "io_base_dir": self.io_base_dir,
+            "io_base_dir": str(self._config.io_manager.base_dir),
             "auth_token_set": self._config.code_servers.auth_token is not None,
+            "api_token_set": self._config.server.auth_token is not None,
         }
 
     def dispose(self) -> None:
@@ -180,7 +205,7 @@ class Instance:
 
     def _prepare_url(self) -> sa.URL:
         if isinstance(self._config.storage, SqliteStorageConfig):
-            self._config.storage.path.parent.mkdir(parents=True, exist_ok=True)
+            _make_private_sqlite_file(self._config.storage.path)
         return self._config.storage.url
 
     @contextmanager
@@ -191,13 +216,31 @@ class Instance:
             raise StorageError(f"cannot use storage {self.storage_url}: {exc.orig}") from exc
 
 
+def _make_private_dirs(path: Path) -> None:
+    """Creates `path` and any missing parents readable by their owner only (0700)."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for directory in reversed(missing):
+        directory.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
+        directory.chmod(PRIVATE_DIR_MODE)  # mkdir's mode is masked by the umask
+
+
+def _make_private_sqlite_file(path: Path) -> None:
+    """Creates the database file 0600 before SQLite opens it: SQLite gives its -wal and -shm
+    files the database file's mode. A file left readable by others is made private."""
+    _make_private_dirs(path.parent)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE_MODE))
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if file.exists() and file.stat().st_mode & 0o077:
+            file.chmod(PRIVATE_FILE_MODE)
+
+
 def load_config(home: Path) -> InstanceConfig:
     """Reads `home`/lodestar.yaml (optional) into an InstanceConfig; raises InstanceConfigError."""
     path = home / CONFIG_FILE
     if not path.exists():
         return _ConfigParser(str(path), home).parse({})
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml_loader.load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "(file)"
@@ -216,14 +259,24 @@ class _ConfigParser:
         top = self._mapping(
             raw,
             "(top level)",
-            {"storage", "run_queue", "backfill_daemon", "code_servers", "io_manager"},
+            {
+                "storage",
+                "run_queue",
+                "backfill_daemon",
+                "daemon_lease",
+                "code_servers",
+                "io_manager",
+                "server",
+            },
         )
         return InstanceConfig(
             storage=self._storage(top.get("storage")),
             run_queue=self._run_queue(top.get("run_queue")),
             backfill_daemon=self._backfill_daemon(top.get("backfill_daemon")),
+            daemon_lease=self._daemon_lease(top.get("daemon_lease")),
             code_servers=self._code_servers(top.get("code_servers")),
             io_manager=self._io_manager(top.get("io_manager")),
+            server=self._server(top.get("server")),
         )
 
     def _run_queue(self, raw: Any) -> RunQueueConfig:
@@ -245,11 +298,31 @@ class _ConfigParser:
             else self._positive_float(interval, "backfill_daemon.interval_seconds"),
         )
 
+    def _daemon_lease(self, raw: Any) -> DaemonLeaseConfig:
+        ttl = self._mapping(raw, "daemon_lease", {"ttl_seconds"}).get("ttl_seconds")
+        if ttl is None:
+            return DaemonLeaseConfig()
+        return DaemonLeaseConfig(self._positive_float(ttl, "daemon_lease.ttl_seconds"))
+
     def _code_servers(self, raw: Any) -> CodeServersConfig:
         code_servers = self._mapping(raw, "code_servers", {"auth_token"})
         if code_servers.get("auth_token") is None:
             return CodeServersConfig()
         return CodeServersConfig(self._str(code_servers["auth_token"], "code_servers.auth_token"))
+
+    def _server(self, raw: Any) -> ServerConfig:
+        server = self._mapping(raw, "server", {"allowed_hosts", "auth_token"})
+        hosts = server.get("allowed_hosts") or []
+        if not isinstance(hosts, list):
+            raise self._error("server.allowed_hosts", f"expected a list, got {_describe(hosts)}")
+        token = server.get("auth_token")
+        return ServerConfig(
+            allowed_hosts=tuple(
+                self._str(host, f"server.allowed_hosts[{i}]").lower()
+                for i, host in enumerate(hosts)
+            ),
+            auth_token=None if token is None else self._str(token, "server.auth_token"),
+        )
 
     def _io_manager(self, raw: Any) -> IoManagerConfig:
         io_manager = self._mapping(raw, "io_manager", {"base_dir"})

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from control_plane import yaml_loader
 from control_plane.errors import LodestarError
 
 
@@ -56,7 +57,7 @@ def load_workspace(path: str) -> Workspace:
     _require_file(path, "workspace file")
     with open(path) as f:
         try:
-            document = yaml.safe_load(f) or {}
+            document = yaml_loader.load(f) or {}
         except yaml.YAMLError as error:
             raise WorkspaceError(f"{path}: not valid YAML: {error}") from None
     entries = document.get("load_from") if isinstance(document, dict) else None

@@ -26,9 +26,18 @@ def up(workspace, python_file, host, port, read_only, no_daemon) -> None:
     from control_plane.instance import Instance
     from control_plane.service import ControlPlane
 
-    control_plane = ControlPlane(Instance.from_env(), loaded, run_daemon=not no_daemon)
+    instance = Instance.from_env()
+    server = instance.config.server
+    if server.auth_token is None and not http_server.is_loopback(host):
+        click.echo(
+            f"warning: serving on {host} without an API token: anyone who can reach this "
+            "port can launch and terminate runs (whose code runs as you) and read every run. "
+            "Set server.auth_token in lodestar.yaml.",
+            err=True,
+        )
+    control_plane = ControlPlane(instance, loaded, run_daemon=not no_daemon)
     try:
         control_plane.start()
-        http_server.serve(control_plane, host, port, read_only)
+        http_server.serve(control_plane, host, port, read_only, server)
     finally:
         control_plane.stop()

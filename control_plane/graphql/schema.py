@@ -7,6 +7,7 @@ import logging
 import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 
+from control_plane.graphql.cost import QueryCostLimiter
 from control_plane.graphql.mutation import Mutation
 from control_plane.graphql.query import Query
 
@@ -37,5 +38,6 @@ def build_schema() -> strawberry.Schema:
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
             lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
             lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+            QueryCostLimiter,
         ],
     )

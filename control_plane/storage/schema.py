@@ -22,7 +22,10 @@ TAG_VALUE_LENGTH = 512
 STEP_KEY_LENGTH = 1024
 ASSET_KEY_LENGTH = 512
 
-# Binary collation: keys and tags compare case-sensitively on MySQL, as on SQLite.
+# Binary collation: keys and tags compare case-sensitively on MySQL, as on SQLite. It pads
+# ("a" equals "a "), so migration 0005 gives the tag columns (run_tags.key/value, and runs'
+# and run_steps' partition_set/partition_key, runs.backfill_id) a NO PAD binary collation
+# chosen for the server (MariaDB utf8mb4_nopad_bin, MySQL 8 utf8mb4_0900_bin).
 _MYSQL_TABLE_ARGS: dict[str, Any] = {
     "mysql_engine": "InnoDB",
     "mysql_charset": "utf8mb4",

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 
 import pytest
 
@@ -88,3 +91,43 @@ def test_a_malformed_document_is_a_syntax_error(lodestar_up):
     reply, _ = timed_post(lodestar_up, graphql_body("{ codeLocations { "))
     assert reply.status == 200
     assert reply.body["errors"][0]["message"].startswith("Syntax Error")
+
+
+def variables_nested(levels: int) -> bytes:
+    query = 'query($c: JSON) { executionPlan(pipeline: "adder", runConfig: $c) { __typename } }'
+    nested = "[" * levels + "]" * levels
+    return ('{"query": ' + json.dumps(query) + ', "variables": {"c": ' + nested + "}}").encode()
+
+
+@pytest.mark.parametrize("levels", [100_000, 5000, 200])
+def test_deeply_nested_json_variables_are_a_400(lodestar_up, levels):
+    reply, seconds = timed_post(lodestar_up, variables_nested(levels))
+
+    assert reply.status == 400
+    assert reply.body == {
+        "errors": [{"message": "the request's JSON nests deeper than 128 levels"}]
+    }
+    assert seconds < QUICKLY_S
+
+
+def test_json_variables_nested_within_the_bound_are_served(lodestar_up):
+    reply, _ = timed_post(lodestar_up, variables_nested(120))
+
+    assert reply.status == 200
+    assert reply.body["data"]["executionPlan"]["__typename"] == "InvalidArgumentError"
+
+
+def test_deeply_nested_variables_in_a_get_query_are_a_400(lodestar_up):
+    variables = '{"c": ' + "[" * 5000 + "]" * 5000 + "}"
+    query = urllib.parse.urlencode(
+        {"query": "query($c: JSON) { __typename }", "variables": variables}
+    )
+    request = urllib.request.Request(
+        f"{lodestar_up.url}?{query}", headers={"Accept": "application/json"}
+    )
+
+    with pytest.raises(urllib.error.HTTPError) as raised:
+        urllib.request.urlopen(request, timeout=30)
+
+    assert raised.value.code == 400
+    assert b"nests deeper than 128 levels" in raised.value.read()
