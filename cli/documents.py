@@ -50,7 +50,6 @@ mutation ReloadCodeLocation($name: String!) {
     + CODE_LOCATION_FIELDS
 )
 
-
 PIPELINE = (
     """
 query Pipeline($name: String!, $location: String) {
@@ -191,8 +190,12 @@ mutation TerminateRun($runId: String!) {
 
 REEXECUTE_RUN = (
     """
-mutation ReexecuteRun($runId: String!, $fromFailure: Boolean!, $stepSelection: [String!]) {
-  reexecuteRun(runId: $runId, fromFailure: $fromFailure, stepSelection: $stepSelection) {
+mutation ReexecuteRun(
+  $runId: String!, $fromFailure: Boolean!, $stepSelection: [String!], $location: String
+) {
+  reexecuteRun(
+    runId: $runId, fromFailure: $fromFailure, stepSelection: $stepSelection, location: $location
+  ) {
     __typename
     ...ErrorFields
     ... on LaunchRunSuccess { run { ...RunFields } }

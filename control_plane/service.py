@@ -9,7 +9,7 @@ import uuid
 from control_plane.assets import AssetCatalog
 from control_plane.backfills.progress import BackfillProgress, backfill_progress
 from control_plane.code_locations import CodeLocationInfo, CodeLocations
-from control_plane.daemon_lease import DEFAULT_TTL_S, DaemonLease, new_holder_id
+from control_plane.daemon_lease import DaemonLease, new_holder_id
 from control_plane.errors import (
     BackfillNotFoundError,
     CodeLocationError,
@@ -64,7 +64,7 @@ class ControlPlane:
         workspace: Workspace,
         executor: StepExecutor | None = None,
         run_daemon: bool = True,
-        lease_ttl_s: float = DEFAULT_TTL_S,
+        lease_ttl_s: float | None = None,
     ):
         self.instance = instance
         self.storage = instance.storage
@@ -82,7 +82,8 @@ class ControlPlane:
             executor=self.executor,
             term=None,
         )
-        lease = DaemonLease(self.storage, lease_ttl_s, self.process_id)
+        ttl_s = lease_ttl_s or instance.config.daemon_lease.ttl_seconds
+        lease = DaemonLease(self.storage, ttl_s, self.process_id)
         self._leadership = Leadership(lease, self._new_term) if run_daemon else None
 
     def start(self) -> None:

@@ -159,12 +159,18 @@ def terminate(client, run_id, as_json) -> None:
 @click.option(
     "--step", "steps", multiple=True, help="Only this step key (repeatable; `name[*]` for all)."
 )
+@click.option("-l", "--location", help="Run it on this code location (default: the parent run's).")
 @click.option("--wait", is_flag=True, help="Print the new run's events until it ends.")
 @json_option
 @uses_control_plane
-def reexecute(client, run_id, from_failure, steps, wait, as_json) -> None:
+def reexecute(client, run_id, from_failure, steps, location, wait, as_json) -> None:
     """Launch a new run re-executing RUN_ID (its child), entirely or from failure."""
-    variables = {"runId": run_id, "fromFailure": from_failure, "stepSelection": list(steps) or None}
+    variables = {
+        "runId": run_id,
+        "fromFailure": from_failure,
+        "stepSelection": list(steps) or None,
+        "location": location,
+    }
     result = client.result(documents.REEXECUTE_RUN, variables, "reexecuteRun", "LaunchRunSuccess")
     _report_launched(client, result["run"], wait, as_json)
 

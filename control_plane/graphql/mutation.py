@@ -63,8 +63,9 @@ class Mutation:
         return TerminateRunSuccess(run=Run.from_record(run))
 
     @root_mutation(
-        "A new run of the same pipeline and config, child of `runId`: every step, only the "
-        "failed and skipped ones (`fromFailure`), or the steps of `stepSelection`."
+        "A new run of the same pipeline, config and plan, child of `runId`: every step, only "
+        "the failed and skipped ones (`fromFailure`), or the steps of `stepSelection`; on "
+        "`location` rather than the parent's code location when given."
     )
     async def reexecute_run(
         self,
@@ -72,12 +73,14 @@ class Mutation:
         run_id: str,
         from_failure: bool = False,
         step_selection: list[str] | None = None,
+        location: str | None = None,
     ) -> ReexecuteRunResult:
         run = await asyncio.to_thread(
             info.context.control_plane.reexecute_run,
             run_id,
             from_failure=from_failure,
             step_selection=step_selection,
+            location=location,
         )
         return LaunchRunSuccess(run=Run.from_record(run))
 

@@ -164,4 +164,3 @@ def test_a_log_line_over_the_mysql_packet_limit_is_cut_not_fatal(tmp_path, mysql
         assert "[truncated by Lodestar:" in line and len(line) < 2_000_000
     finally:
         api.stop()
-
