@@ -61,18 +61,22 @@ export interface QueryState<R> {
   refetch: () => Promise<void>;
 }
 
-/** Runs a query on mount and when `variables` change; with `pollMs`, again at that period
- * (keeping the last data on screen, so live pages update without flashing). */
+/** Runs a query on mount and when `variables` change; with `pollMs`, again `pollMs` after
+ * each answer (never two at once, so a slow answer is not overtaken), keeping the last data
+ * on screen so that live pages update without flashing. */
 export function useQuery<R, V>(
   document: TypedDocumentString<R, V>,
   variables: V,
   options: { pollMs?: number; skip?: boolean } = {},
 ): QueryState<R> {
+  const { pollMs, skip } = options;
   const key = JSON.stringify(variables);
   const [state, setState] = useState<{ data?: R; error?: ApiError; key?: string }>({});
   const latest = useRef(0);
+  const inFlight = useRef(0);
   const refetch = useCallback(async () => {
     const id = ++latest.current;
+    inFlight.current++;
     try {
       const data = await request(document, JSON.parse(key) as V);
       if (id === latest.current) setState({ data, key });
@@ -82,19 +86,29 @@ export function useQuery<R, V>(
           error instanceof ApiError ? error : new ApiError(String(error), "graphql");
         setState((previous) => ({ ...previous, error: apiError, key }));
       }
+    } finally {
+      inFlight.current--;
     }
   }, [document, key]);
   useEffect(() => {
-    if (options.skip) return;
+    if (skip) return;
     void refetch();
-    const unsubscribe = onTokenChange(() => void refetch());
-    if (!options.pollMs) return unsubscribe;
-    const timer = window.setInterval(() => void refetch(), options.pollMs);
-    return () => {
-      window.clearInterval(timer);
-      unsubscribe();
+    return onTokenChange(() => void refetch());
+  }, [refetch, skip]);
+  useEffect(() => {
+    if (skip || !pollMs) return;
+    let stopped = false;
+    let timer: number | undefined;
+    const tick = async () => {
+      if (inFlight.current === 0) await refetch();
+      if (!stopped) timer = window.setTimeout(tick, pollMs);
     };
-  }, [refetch, options.pollMs, options.skip]);
+    timer = window.setTimeout(tick, pollMs);
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
+  }, [refetch, pollMs, skip]);
   const current = state.key === key;
   return {
     data: current ? state.data : undefined,

@@ -1,4 +1,4 @@
-import{t as e}from"./index-DeHoHh2X.js";var t=e(`
+import{t as e}from"./index-C08tbVhg.js";var t=e(`
   query Pipeline($name: String!, $location: String) {
     pipeline(name: $name, location: $location) {
       __typename
