@@ -1,0 +1,73 @@
+import{t as e}from"./index-Be_POfDz.js";var t=e(`
+  query Pipeline($name: String!, $location: String) {
+    pipeline(name: $name, location: $location) {
+      __typename
+      ... on Pipeline {
+        name
+        location
+        description
+        tags {
+          key
+          value
+        }
+        modes {
+          name
+          description
+          resources {
+            name
+            description
+            configSchema
+          }
+        }
+        dependencies {
+          solid
+          upstreamSolid
+          kind
+        }
+        solids {
+          name
+          definitionName
+          description
+          configSchema
+          requiredResourceKeys
+          tags {
+            key
+            value
+          }
+          retryPolicy {
+            maxRetries
+            delay
+          }
+          mappedOver {
+            solid
+            output
+          }
+          inputs {
+            name
+            type
+            description
+            hasDefault
+            sources {
+              solid
+              output
+              kind
+            }
+          }
+          outputs {
+            name
+            type
+            description
+            isDynamic
+            isRequired
+            assetKey {
+              key
+            }
+          }
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);export{t};
