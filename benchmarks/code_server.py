@@ -10,7 +10,6 @@ Prints: startup_s=... rss_mb=... steps=... ms_per_step=...
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import statistics
 import subprocess
@@ -40,6 +39,7 @@ def trivial():
 def start(repo: Path, workers: int | None) -> tuple[subprocess.Popen, int, float]:
     """Starts a code server; returns it, its port and the seconds until its ready line."""
     command = [sys.executable, "-m", "user_code_server", "-f", str(repo), "--port", "0"]
+    command += ["--io-base-dir", str(repo.parent / "io")]
     if workers:
         command += ["--workers", str(workers)]
     began = time.perf_counter()
@@ -65,14 +65,13 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def execute(client: UserCodeClient, io_dir: str, steps: int) -> float:
+def execute(client: UserCodeClient, steps: int) -> float:
     """Seconds for one ExecuteSteps call of `steps` trivial steps."""
     request = ExecuteStepsRequest(
         run_id=f"bench-{time.time_ns()}",
         pipeline="trivial",
         mode="default",
         run_config={},
-        io_base_dir=io_dir,
         steps=[StepExecution(f"noop_{i}") for i in range(steps)],
     )
     began = time.perf_counter()
@@ -100,9 +99,8 @@ def main() -> None:
         try:
             memory = rss_mb(process.pid)
             client = UserCodeClient("127.0.0.1", port)
-            io_dir = os.path.join(tmp, "io")
-            execute(client, io_dir, min(args.steps, 50))  # waits for the workers to be warm
-            seconds = statistics.median(execute(client, io_dir, args.steps) for _ in range(3))
+            execute(client, min(args.steps, 50))  # waits for the workers to be warm
+            seconds = statistics.median(execute(client, args.steps) for _ in range(3))
             client.close()
         finally:
             stop(process)

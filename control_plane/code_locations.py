@@ -8,9 +8,11 @@ and replaced by a new process (new code) on reload.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
+import secrets
 import subprocess
 import sys
 import threading
@@ -217,8 +219,11 @@ class SupervisedLocation(CodeLocation):
 
     origin: PythonFileOrigin
 
-    def __init__(self, origin: PythonFileOrigin, auth_token: str | None = None):
-        super().__init__(origin, auth_token)
+    def __init__(self, origin: PythonFileOrigin, io_base_dir: str):
+        """Its servers keep step outputs under `io_base_dir`; each gets a fresh random token
+        (a configured `code_servers.auth_token` is for servers someone else runs)."""
+        super().__init__(origin)
+        self._io_base_dir = io_base_dir
         self._processes: set[subprocess.Popen] = set()  # every server not yet exited
         self._reloads_requested = 0
         self._reloads_done = 0
@@ -323,19 +328,20 @@ class SupervisedLocation(CodeLocation):
 
     def _spawn(self) -> tuple[subprocess.Popen, UserCodeClient | None]:
         """Starts a code server; the client is None when it did not become ready."""
-        env = dict(os.environ)
-        if self._auth_token:
-            env["LODESTAR_CODE_SERVER_TOKEN"] = self._auth_token
+        # A fresh token, on its standard input: never in an environment or an argument
+        # list, where the user's code could read it from /proc.
+        token = secrets.token_urlsafe(32)
         command = [sys.executable, "-m", "user_code_server", "-f", self.origin.path]
         # --parent-pid: the server must not outlive a control plane killed with -9.
         command += ["--host", "127.0.0.1", "--port", "0", "--parent-pid", str(os.getpid())]
+        command += ["--auth-token-stdin", "--io-base-dir", self._io_base_dir]
         process = subprocess.Popen(
-            command,
-            stdout=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-            text=True,
-            env=env,
+            command, stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True
         )
+        assert process.stdin is not None and process.stdout is not None, "both are pipes"
+        with contextlib.suppress(BrokenPipeError):  # it died at once: seen below
+            process.stdin.write(token + "\n")
+            process.stdin.close()
         with self._changed:
             self._processes.add(process)
             if self._stopping.is_set():
@@ -347,9 +353,7 @@ class SupervisedLocation(CodeLocation):
             for line in process.stdout:
                 match = READY_LINE.search(line)
                 if match:
-                    client = UserCodeClient(
-                        match["host"], int(match["port"]), auth_token=self._auth_token
-                    )
+                    client = UserCodeClient(match["host"], int(match["port"]), auth_token=token)
                     break
                 sys.stderr.write(line)
         finally:
@@ -402,8 +406,12 @@ def _forward(stream) -> None:
 class CodeLocations:
     """The workspace's code locations, by name."""
 
-    def __init__(self, workspace: Workspace, auth_token: str | None = None):
-        self._locations = {o.location_name: _location(o, auth_token) for o in workspace.origins}
+    def __init__(self, workspace: Workspace, auth_token: str | None = None, io_base_dir: str = ""):
+        """`auth_token`: for the servers someone else runs; `io_base_dir`: for the ones
+        this process starts (the instance's `io_manager.base_dir`)."""
+        self._locations = {
+            o.location_name: _location(o, auth_token, io_base_dir) for o in workspace.origins
+        }
 
     def start(self) -> None:
         """Starts loading every location in the background; returns at once."""
@@ -430,7 +438,7 @@ class CodeLocations:
         return list(self._locations.values())
 
 
-def _location(origin: LocationOrigin, auth_token: str | None) -> CodeLocation:
+def _location(origin: LocationOrigin, auth_token: str | None, io_base_dir: str) -> CodeLocation:
     if isinstance(origin, GrpcServerOrigin):
         return GrpcServerLocation(origin, auth_token)
-    return SupervisedLocation(origin, auth_token)
+    return SupervisedLocation(origin, io_base_dir)

@@ -19,6 +19,12 @@ from functools import cache
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
+from user_code_server.auth_token import (
+    TOKEN_ENV,
+    AuthTokenError,
+    read_stdin_token,
+    take_auth_token,
+)
 from user_code_server.loader import CodeTarget, LoadedRepository, load_repository
 from user_code_server.parent_death import die_with_parent
 from user_code_server.partition_requests import partition_names, partition_run_requests
@@ -41,7 +47,6 @@ from user_code_server.workers import WorkerPool
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 4266
-TOKEN_ENV = "LODESTAR_CODE_SERVER_TOKEN"
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["UserCodeService"].full_name
 SNAPSHOT_CHUNK_BYTES = 1024 * 1024
 UNAUTHENTICATED_MESSAGE = "missing or wrong code server auth token"
@@ -274,16 +279,20 @@ def serve(
     port: int = DEFAULT_PORT,
     workers: int | None = None,
     auth_token: str | None = None,
+    io_base_dir: str | None = None,
 ) -> None:
-    """Serves the repository in `file` or `module` until Shutdown, SIGTERM or SIGINT."""
-    # Read, then hidden from the user's code (here and in the workers, which inherit it).
-    env_token = os.environ.pop(TOKEN_ENV, None)
-    auth_token = auth_token or env_token
+    """Serves the repository in `file` or `module` until Shutdown, SIGTERM or SIGINT.
+
+    `auth_token` (else $LODESTAR_CODE_SERVER_TOKEN) is required of every call when set;
+    step outputs go under `io_base_dir` (default: `default_io_base_dir()`).
+    """
+    auth_token = take_auth_token(auth_token)  # before any user code runs
+    io_base_dir = os.path.abspath(io_base_dir or default_io_base_dir())
     target = CodeTarget(file=file, module=module)
     code = LoadedCode(target, load_repository(target))
     if code.load_error:
         print(f"could not load {target.describe()}:\n{code.load_error}", file=sys.stderr)
-    pool = None if code.load_error else WorkerPool(target, workers)
+    pool = None if code.load_error else WorkerPool(target, io_base_dir, workers)
     shutdown = threading.Event()
     # Filled by the signal handler, which takes no lock: it may interrupt a lock's holder.
     signalled: list[int] = []
@@ -328,6 +337,12 @@ def _on_signals(handler: Callable[[], object]) -> Callable[[], object]:
     return lambda: [signal.signal(sig, old) for sig, old in previous.items()]
 
 
+def default_io_base_dir() -> str:
+    """$LODESTAR_HOME/storage, else ./.lodestar/storage: where an instance with the default
+    `io_manager` settings keeps step outputs."""
+    return os.path.join(os.environ.get("LODESTAR_HOME") or ".lodestar", "storage")
+
+
 def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -352,7 +367,24 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--workers", type=_positive_int, default=None, help="worker processes (default: CPUs)"
     )
-    parser.add_argument("--auth-token", default=None, help=f"required token (or env {TOKEN_ENV})")
+    token = parser.add_mutually_exclusive_group()
+    token.add_argument(
+        "--auth-token",
+        default=None,
+        help=f"required token (or env {TOKEN_ENV}); other local users can see it in ps "
+        "until the server starts: prefer --auth-token-stdin",
+    )
+    token.add_argument(
+        "--auth-token-stdin",
+        action="store_true",
+        help="read the required token from the first line of standard input",
+    )
+    parser.add_argument(
+        "--io-base-dir",
+        default=None,
+        help="directory for step outputs (default: $LODESTAR_HOME/storage, else "
+        "./.lodestar/storage); never taken from a request",
+    )
     parser.add_argument(
         "--parent-pid",
         type=int,
@@ -363,6 +395,15 @@ def main(argv: list[str] | None = None) -> None:
     if args.parent_pid is not None:
         die_with_parent(signal.SIGTERM, args.parent_pid)
     try:
-        serve(args.file, args.module, args.host, args.port, args.workers, args.auth_token)
-    except CodeServerError as error:
+        token = read_stdin_token() if args.auth_token_stdin else args.auth_token
+        serve(
+            args.file,
+            args.module,
+            args.host,
+            args.port,
+            args.workers,
+            auth_token=token,
+            io_base_dir=args.io_base_dir,
+        )
+    except (CodeServerError, AuthTokenError) as error:
         parser.exit(1, f"error: {error}\n")

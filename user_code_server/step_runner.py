@@ -43,10 +43,15 @@ _USER_ERRORS = (Exception, SystemExit)  # user code may call sys.exit()
 
 
 def run_step(
-    repo: RepositoryDefinition, request: ExecuteStepsRequest, step: StepExecution, emit: Emit
+    repo: RepositoryDefinition,
+    io: FilesystemIOManager,
+    request: ExecuteStepsRequest,
+    step: StepExecution,
+    emit: Emit,
 ) -> None:
-    """Runs `step` of `request` in this process, reporting every event through `emit`."""
-    _StepRun(repo, request, step, emit).run()
+    """Runs `step` of `request` in this process, its inputs and outputs in `io`, reporting
+    every event through `emit`."""
+    _StepRun(repo, io, request, step, emit).run()
 
 
 class _StepFailed(Exception):
@@ -81,14 +86,13 @@ class _UserCodeError(Exception):
 
 
 class _PreparedRun:
-    """What the steps of one run share: definitions, IO manager, config resolved per solid."""
+    """What the steps of one run share: definitions and config resolved per solid."""
 
     def __init__(self, repo: RepositoryDefinition, request: ExecuteStepsRequest):
         self.pipeline: PipelineDefinition | None = None
         self.mode: ModeDefinition | None = None
         self.error: ErrorInfo | None = None
         self.run_config = request.run_config
-        self.io = FilesystemIOManager(request.io_base_dir)
         self._configs: dict[str, ResolvedRunConfig | ErrorInfo] = {}
         if not repo.has_pipeline(request.pipeline):
             message = f"pipeline '{request.pipeline}' not found in repository '{repo.name}'"
@@ -116,7 +120,7 @@ class _PreparedRun:
 
 
 class _RunCache:
-    """Prepared runs by repository, pipeline, mode, IO directory and run config."""
+    """Prepared runs by repository, pipeline, mode and run config."""
 
     def __init__(self, size: int = 32):
         self._size = size
@@ -128,7 +132,7 @@ class _RunCache:
         if last is not None and last[0] is repo and last[1] is request:
             return last[2]
         config_key = json.dumps(request.run_config, sort_keys=True, default=repr)
-        key = (repo, request.pipeline, request.mode, request.io_base_dir, config_key)
+        key = (repo, request.pipeline, request.mode, config_key)
         prepared = self._runs.get(key)
         if prepared is None:
             prepared = _PreparedRun(repo, request)
@@ -148,16 +152,17 @@ class _StepRun:
     def __init__(
         self,
         repo: RepositoryDefinition,
+        io: FilesystemIOManager,
         request: ExecuteStepsRequest,
         step: StepExecution,
         emit: Emit,
     ):
         self.repo = repo
+        self.io = io
         self.request = request
         self.step = step
         self._emit = emit
         self.invocation: SolidInvocation | None = None
-        self.io: FilesystemIOManager | None = None
         self.partition_key = request.run_tags.get("lodestar/partition")
         self._emitted: set[str] = set()
         self._mapping_keys: dict[str, set[str]] = {}
@@ -192,7 +197,6 @@ class _StepRun:
         prepared = _RUNS.get(self.repo, self.request)
         if prepared.error is not None:
             raise _StepFailed(prepared.error)
-        self.io = prepared.io
         solid = StepKey.parse(self.step.step_key).solid
         self.invocation = prepared.pipeline.invocation_dict.get(solid)
         if self.invocation is None:
@@ -374,7 +378,7 @@ class _StepRun:
     def _dynamic_output(self, output: OutputDefinition, item: DynamicOutput) -> None:
         key = item.mapping_key
         label = f"dynamic output '{output.name}' of solid '{self.invocation.name}'"
-        if not isinstance(key, str) or not MAPPING_KEY_PATTERN.match(key):
+        if not isinstance(key, str) or not MAPPING_KEY_PATTERN.fullmatch(key):
             raise _contract(
                 f"invalid mapping key {key!r} for {label}: mapping keys must match "
                 f"{MAPPING_KEY_PATTERN.pattern}"

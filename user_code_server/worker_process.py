@@ -4,7 +4,9 @@ A worker is a fresh interpreter started by `user_code_server.workers`. It import
 user's repository once, then runs steps one at a time. Its file descriptors 1 and 2 are
 files that the pool owns, so what a step wrote is there even when the process dies.
 
-Over its socket the worker receives pickled `(request or None, StepExecution)` pairs and
+The pool first sends the pickled `(CodeTarget, sys.path, IO base directory)`; the worker
+answers READY once the repository is imported. Then it receives pickled
+`(request or None, StepExecution)` pairs and
 answers each with messages of one flag byte and a serialized `StepEventBatch`: STEP_EVENTS
 while the step runs, then exactly one STEP_DONE with its output and its final event.
 Serialized batches concatenate into a valid batch: the server joins them without decoding.
@@ -23,8 +25,10 @@ from collections.abc import Callable
 from functools import cache
 from multiprocessing.connection import Connection
 
+from user_code_server.io_manager import FilesystemIOManager
 from user_code_server.loader import load_repository
 from user_code_server.parent_death import die_with_parent
+from user_code_server.process_tree import become_subreaper, reap_children
 from user_code_server.protocol import (
     ErrorInfo,
     ErrorKind,
@@ -90,9 +94,12 @@ def read_tail(fd: int) -> str:
 def worker_main(conn_fd: int) -> None:
     """Entry point of a worker process: load the repository, then run steps until told to stop."""
     die_with_parent(signal.SIGKILL)  # no worker outlives its server
+    become_subreaper()  # what a step orphans stays in this worker's tree
+    os.set_inheritable(conn_fd, False)  # programs a step runs do not get the socket
     conn = Connection(conn_fd)
-    target, sys_path = pickle.loads(conn.recv_bytes())
+    target, sys_path, io_base_dir = pickle.loads(conn.recv_bytes())
     sys.path[:] = sys_path
+    io = FilesystemIOManager(io_base_dir)
     loaded = load_repository(target)
     run_step, load_error = None, loaded.error
     if not load_error:
@@ -109,9 +116,10 @@ def worker_main(conn_fd: int) -> None:
         if load_error:
             final = [failure_event(step, _not_loaded_error(load_error))]
         else:
-            final = _run_step(run_step, loaded.repository, request, step, conn)
+            final = _run_step(run_step, loaded.repository, io, request, step, conn)
         events = output_events(step, *_take_output()) + final
         conn.send_bytes(bytes([STEP_DONE]) + encode_events(events))
+        reap_children()
 
 
 @cache
@@ -143,6 +151,7 @@ def _take_output() -> tuple[str, str]:
 def _run_step(
     run_step: Callable,
     repository,
+    io: FilesystemIOManager,
     request: ExecuteStepsRequest,
     step: StepExecution,
     conn: Connection,
@@ -158,7 +167,7 @@ def _run_step(
             conn.send_bytes(prefix + encode_events([event]))
 
     try:
-        run_step(repository, request, step, emit)
+        run_step(repository, io, request, step, emit)
     except Exception as error:  # run_step reports user errors itself: this is a bug
         info = ErrorInfo(
             kind=ErrorKind.UNKNOWN,

@@ -25,6 +25,7 @@ from multiprocessing.connection import Connection
 from queue import Empty, SimpleQueue
 
 from user_code_server.loader import CodeTarget
+from user_code_server.process_tree import become_subreaper, kill_strays, kill_tree
 from user_code_server.protocol import (
     ErrorInfo,
     ErrorKind,
@@ -120,18 +121,23 @@ class _Task:
 
 
 class WorkerPool:
-    """`size` warm worker processes for the repository at `target`."""
+    """`size` warm worker processes for the repository at `target`, keeping step outputs
+    under `io_base_dir`."""
 
-    def __init__(self, target: CodeTarget, size: int | None = None):
+    def __init__(self, target: CodeTarget, io_base_dir: str, size: int | None = None):
         size = default_pool_size() if size is None else size
         if size < 1:
             raise ValueError(f"a worker pool needs at least one worker, not {size}")
         self.target = target
+        self.io_base_dir = io_base_dir
         self._tasks: SimpleQueue[_Task | None] = SimpleQueue()
         self._lock = threading.Lock()
         self._run_ids = itertools.count(1)
         self._closed = False
         self._slots = [_Slot(self, index) for index in range(size)]
+        # The workers' pids: every other child of this process is a stray (see process_tree).
+        self._workers_lock = threading.Lock()
+        self._worker_pids: set[int] = set()
 
     @property
     def size(self) -> int:
@@ -139,6 +145,7 @@ class WorkerPool:
 
     def start(self) -> None:
         """Starts the workers in the background; steps wait for the first idle one."""
+        become_subreaper()  # what a dead worker's steps left running comes here
         for slot in self._slots:
             slot.thread.start()
 
@@ -161,6 +168,18 @@ class WorkerPool:
         for slot in self._slots:
             if slot.thread.is_alive():
                 slot.thread.join(timeout)
+
+    def _new_worker(self) -> _Worker:
+        with self._workers_lock:
+            worker = _Worker()
+            self._worker_pids.add(worker.process.pid)
+            return worker
+
+    def _forget(self, worker: _Worker) -> None:
+        """After `worker` is reaped: kills whatever its steps left behind (now our children)."""
+        with self._workers_lock:
+            self._worker_pids.discard(worker.process.pid)
+            kill_strays(self._worker_pids)
 
     def _next_task(self, slot: _Slot) -> _Task | None:
         while not self._closed:
@@ -192,7 +211,13 @@ class WorkerPool:
 
 
 class _Worker:
-    """One worker process, the socket to it and the files holding its stdout and stderr."""
+    """One worker process, the socket to it and the files holding its stdout and stderr.
+
+    Its death is seen from the process itself, not from the socket: a process the step
+    started may hold the worker's end of the socket open long after the worker is gone.
+    A watcher thread waits for the process and then shuts our end of the socket down, which
+    ends a blocked receive at once (after whatever the worker sent before it died).
+    """
 
     def __init__(self):
         # Unnamed files (nothing to clean up, even after a crash) that outlive the process.
@@ -208,8 +233,7 @@ class _Worker:
                 stdout=self.outputs[0],
                 stderr=self.outputs[1],
                 pass_fds=(theirs.fileno(),),
-                # Its own process group: Ctrl-C is the server's to handle, and a kill
-                # reaches whatever the step started too.
+                # Its own process group: Ctrl-C is the server's to handle.
                 process_group=0,
             )
         except OSError:
@@ -218,14 +242,26 @@ class _Worker:
             raise
         finally:
             theirs.close()
-        self.conn = Connection(ours.detach())
+        # Only this process reaps the worker, and only after the watcher starts: the pid
+        # is the worker's until then, and the pidfd stays the worker's for good.
+        self._pidfd = os.pidfd_open(self.process.pid)
+        self._socket = ours
+        self.conn = Connection(os.dup(ours.fileno()))
+        self._lock = threading.Lock()
+        self._closed = False
+        threading.Thread(target=self._watch, name="lodestar-worker-watch", daemon=True).start()
+
+    def _watch(self) -> None:
+        self.process.wait()
+        with self._lock:
+            if not self._closed:
+                self._socket.shutdown(socket.SHUT_RDWR)
 
     def kill(self) -> None:
-        """Kills the worker and whatever its steps started (its process group)."""
-        try:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        """Kills the worker and every process its steps started, wherever they moved."""
+        with self._lock:
+            if not self._closed:
+                kill_tree(self._pidfd, self.process.pid)
 
     def death_cause(self) -> str:
         try:
@@ -243,10 +279,14 @@ class _Worker:
         return output_events(step, *(read_tail(output.fileno()) for output in self.outputs))
 
     def close(self) -> None:
-        """Kills the process (and its group) and reaps it."""
-        self.conn.close()
+        """Kills the process (and its tree) and reaps it."""
         self.kill()
         self.process.wait()
+        with self._lock:
+            self._closed = True
+            self.conn.close()
+            self._socket.close()
+            os.close(self._pidfd)
         self._close_outputs()
 
     def _close_outputs(self) -> None:
@@ -290,18 +330,20 @@ class _Slot:
         finally:
             if self.worker is not None:
                 self.worker.stop(timeout=2)
+                self.pool._forget(self.worker)
 
     def _ensure_worker(self) -> str:
         """Starts a worker unless one is alive; returns why it could not start, or ""."""
         if self.worker is not None:
             return ""
         try:
-            self.worker = _Worker()
+            self.worker = self.pool._new_worker()
         except OSError as error:
             return f"could not start a worker process: {error}"
         self._context_id = 0
         try:
-            self.worker.conn.send_bytes(pickle.dumps((self.pool.target, sys.path), PICKLE_PROTOCOL))
+            setup = (self.pool.target, sys.path, self.pool.io_base_dir)
+            self.worker.conn.send_bytes(pickle.dumps(setup, PICKLE_PROTOCOL))
             self.worker.conn.recv_bytes()
         except (EOFError, OSError):
             return f"worker process failed to start: {self.worker.death_cause()}"
@@ -340,4 +382,5 @@ class _Slot:
     def _discard_worker(self) -> None:
         if self.worker is not None:
             self.worker.close()
+            self.pool._forget(self.worker)
             self.worker = None

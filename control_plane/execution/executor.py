@@ -41,7 +41,6 @@ class RunExecutionContext:
     pipeline: str
     mode: str
     run_config: dict
-    io_base_dir: str
     run_tags: dict[str, str] = field(default_factory=dict)
 
 
@@ -147,7 +146,6 @@ def _request(context: RunExecutionContext, steps: list[StepExecution]) -> Execut
         pipeline=context.pipeline,
         mode=context.mode,
         run_config=context.run_config,
-        io_base_dir=context.io_base_dir,
         run_tags=context.run_tags,
         steps=steps,
     )

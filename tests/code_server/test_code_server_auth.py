@@ -49,7 +49,7 @@ def test_health_check_needs_no_token(guarded_server):
 
 def test_user_code_cannot_read_the_token(guarded_server, tmp_path):
     request = ExecuteStepsRequest(
-        "run-1", "probes", "default", {}, str(tmp_path), steps=[StepExecution("token_probe")]
+        "run-1", "probes", "default", {}, steps=[StepExecution("token_probe")]
     )
     events = list(guarded_server.client().execute_steps(request))
     logs = [e.message for e in events if e.event_type == EventType.STEP_LOG]

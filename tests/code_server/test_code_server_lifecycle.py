@@ -14,7 +14,7 @@ from user_code_server.protocol import EventType, ExecuteStepsRequest, StepExecut
 def _warm_workers(server, tmp_path, count):
     client = server.client()
     steps = [StepExecution("fine") for _ in range(count * 4)]
-    request = ExecuteStepsRequest("run-1", "crashes", "default", {}, str(tmp_path), steps=steps)
+    request = ExecuteStepsRequest("run-1", "crashes", "default", {}, steps=steps)
     assert list(client.execute_steps(request))[-1].event_type == EventType.STEP_SUCCESS
     workers = server.worker_pids()
     assert len(workers) == count

@@ -77,7 +77,6 @@ def test_the_partition_key_reaches_the_solids(server, tmp_path):
         pipeline=reply.pipeline,
         mode=reply.mode,
         run_config=run.run_config,
-        io_base_dir=str(tmp_path / "io"),
         run_tags=run.tags,
         steps=[StepExecution("load")],
     )

@@ -22,7 +22,6 @@ def request(tmp_path, pipeline, *steps, run_config=None, run_id="run-1"):
         pipeline=pipeline,
         mode="default",
         run_config=run_config or {},
-        io_base_dir=str(tmp_path / "io"),
         steps=list(steps),
     )
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +29,9 @@ class CodeServerProcess:
     process: subprocess.Popen
     host: str
     port: int
+    io_base_dir: Path
     auth_token: str | None = None
+    remove_io_base_dir: bool = False  # a temporary directory the helper made
     _clients: list[UserCodeClient] = field(default_factory=list)
 
     @property
@@ -54,7 +58,10 @@ class CodeServerProcess:
                 self.process.wait(timeout)
             except subprocess.TimeoutExpired:
                 self.process.kill()
-        return self.process.wait()
+        code = self.process.wait()
+        if self.remove_io_base_dir:
+            shutil.rmtree(self.io_base_dir, ignore_errors=True)
+        return code
 
 
 def start_code_server(
@@ -64,12 +71,16 @@ def start_code_server(
     auth_token: str | None = None,
     cwd: str | Path | None = None,
     timeout: float = 30,
+    io_base_dir: str | Path | None = None,
 ) -> CodeServerProcess:
     """Starts `python -m user_code_server -f REPO --port 0 ARGS` and waits for its ready line.
 
     A bare file name is looked up in tests/code_server/repos/; a name without `.py` is a
-    module (`-m REPO`), found from `cwd`.
+    module (`-m REPO`), found from `cwd`. `auth_token` goes on its standard input; step
+    outputs go to `io_base_dir`, by default a new temporary directory.
     """
+    made_io_dir = io_base_dir is None
+    io_base_dir = Path(tempfile.mkdtemp(prefix="lodestar-io-") if made_io_dir else io_base_dir)
     if not str(repo).endswith(".py"):
         source = ["-m", str(repo)]
     elif Path(repo).is_absolute() or os.sep in str(repo):
@@ -77,16 +88,19 @@ def start_code_server(
     else:
         source = ["-f", str(REPOS_DIR / repo)]
     command = [sys.executable, "-m", "user_code_server", *source, "--port", "0", *args]
+    command += ["--io-base-dir", str(io_base_dir)]
     if auth_token:
-        command += ["--auth-token", auth_token]
+        command.append("--auth-token-stdin")
     process = subprocess.Popen(
         command,
-        stdin=subprocess.DEVNULL,
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, **(env or {})},
         cwd=cwd,
     )
+    process.stdin.write(f"{auth_token}\n" if auth_token else "")
+    process.stdin.close()
     timer = threading.Timer(timeout, process.kill)
     timer.start()
     try:
@@ -99,7 +113,8 @@ def start_code_server(
     finally:
         timer.cancel()
     threading.Thread(target=process.stdout.read, daemon=True).start()  # never block its prints
-    return CodeServerProcess(process, match["host"], int(match["port"]), auth_token)
+    host, port = match["host"], int(match["port"])
+    return CodeServerProcess(process, host, port, io_base_dir, auth_token, made_io_dir)
 
 
 def child_pids(pid: int) -> set[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from user_code_server.io_manager import FilesystemIOManager
 from user_code_server.plan_builder import build_execution_plan
 from user_code_server.protocol import (
     EventType,
@@ -55,11 +56,10 @@ class StepRunner:
                 handles.append(InputHandles(name, value, is_collect=True))
             else:
                 handles.append(InputHandles(name, [value]))
-        request = ExecuteStepsRequest(
-            RUN_ID, self.pipeline, self.mode, self.run_config, self.io_dir, self.tags
-        )
+        request = ExecuteStepsRequest(RUN_ID, self.pipeline, self.mode, self.run_config, self.tags)
         events: list[StepEvent] = []
-        run_step(self.repo, request, StepExecution(step_key, attempt, handles), events.append)
+        step = StepExecution(step_key, attempt, handles)
+        run_step(self.repo, FilesystemIOManager(self.io_dir), request, step, events.append)
         return events
 
 
@@ -72,8 +72,6 @@ class PipelineResult:
         return self.events[step_key][-1].event_type
 
     def value(self, step_key: str, output: str = "result") -> Any:
-        from user_code_server.io_manager import FilesystemIOManager
-
         return FilesystemIOManager(self.io_dir).load(OutputHandle(RUN_ID, step_key, output))
 
 
@@ -89,7 +87,8 @@ def execute_pipeline(
     reply = build_execution_plan(repo, pipeline, run_config or {}, solid_selection, None)
     assert reply.plan is not None, reply
     templates = {s.solid: s for s in reply.plan.steps}
-    request = ExecuteStepsRequest(RUN_ID, pipeline, "", run_config or {}, io_dir)
+    request = ExecuteStepsRequest(RUN_ID, pipeline, "", run_config or {})
+    io = FilesystemIOManager(io_dir)
     events: dict[str, list[StepEvent]] = {}
     emitted: dict[tuple[str, str], list[str]] = {}  # (step key, output) -> mapping keys
 
@@ -145,7 +144,7 @@ def execute_pipeline(
                 events[key] = [StepEvent(key, EventType.STEP_SKIPPED, 0.0)]
                 continue
             step_events: list[StepEvent] = []
-            run_step(repo, request, StepExecution(key, 1, inputs), step_events.append)
+            run_step(repo, io, request, StepExecution(key, 1, inputs), step_events.append)
             events[key] = step_events
             for e in step_events:
                 if e.event_type == EventType.DYNAMIC_OUTPUT:

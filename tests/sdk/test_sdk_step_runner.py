@@ -478,8 +478,10 @@ def test_config_is_validated_once_per_solid_and_config(monkeypatch, tmp_path):
     monkeypatch.setattr(module, "resolve_run_config", lambda *a: calls.append(a[3]) or original(*a))
     repo = repo_of(single(source, name="cached"))
     for _ in range(50):  # a new request object each time, with an equal config
-        request = ExecuteStepsRequest(RUN_ID, "cached", "", {"solids": {}}, str(tmp_path))
-        run_step(repo, request, StepExecution("source"), lambda e: None)
+        request = ExecuteStepsRequest(RUN_ID, "cached", "", {"solids": {}})
+        run_step(
+            repo, FilesystemIOManager(tmp_path), request, StepExecution("source"), lambda e: None
+        )
     assert calls == [{"source"}]
 
 

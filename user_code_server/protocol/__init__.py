@@ -6,6 +6,7 @@ from user_code_server.protocol.client import (
     StepEventStream,
     UserCodeClient,
 )
+from user_code_server.protocol.encoding import decode_plan, encode_plan
 from user_code_server.protocol.execution import (
     EventType,
     ExecuteStepsRequest,
@@ -77,6 +78,8 @@ __all__ = [
     "SolidSnapshot",
     "SourceKind",
     "StepEvent",
+    "decode_plan",
+    "encode_plan",
     "StepEventStream",
     "StepExecution",
     "StepInput",

@@ -62,7 +62,6 @@ class ExecuteStepsRequest:
     pipeline: str
     mode: str
     run_config: dict
-    io_base_dir: str
     run_tags: dict[str, str] = field(default_factory=dict)
     steps: list[StepExecution] = field(default_factory=list)
 

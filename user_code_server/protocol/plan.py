@@ -8,7 +8,8 @@ from enum import StrEnum
 
 from user_code_server.protocol.snapshots import InputSource, OutputRef, RetryPolicySnapshot
 
-MAPPING_KEY_PATTERN = re.compile(r"^[A-Za-z0-9_]+$")
+# Matched in full (`fullmatch`): "abc\n" is not a mapping key.
+MAPPING_KEY_PATTERN = re.compile(r"[A-Za-z0-9_]+")
 UNRESOLVED = "?"
 _STEP_KEY = re.compile(r"^(?P<solid>[^\[\]]+)(?:\[(?P<keys>[^\[\]]*)\])?$")
 

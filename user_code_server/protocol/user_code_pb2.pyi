@@ -379,7 +379,7 @@ class StepExecution(_message.Message):
     def __init__(self, step_key: _Optional[str] = ..., attempt: _Optional[int] = ..., inputs: _Optional[_Iterable[_Union[InputHandles, _Mapping]]] = ...) -> None: ...
 
 class ExecuteStepsRequest(_message.Message):
-    __slots__ = ("run_id", "pipeline", "mode", "run_config_json", "io_base_dir", "run_tags", "steps")
+    __slots__ = ("run_id", "pipeline", "mode", "run_config_json", "run_tags", "steps")
     class RunTagsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -391,17 +391,15 @@ class ExecuteStepsRequest(_message.Message):
     PIPELINE_FIELD_NUMBER: _ClassVar[int]
     MODE_FIELD_NUMBER: _ClassVar[int]
     RUN_CONFIG_JSON_FIELD_NUMBER: _ClassVar[int]
-    IO_BASE_DIR_FIELD_NUMBER: _ClassVar[int]
     RUN_TAGS_FIELD_NUMBER: _ClassVar[int]
     STEPS_FIELD_NUMBER: _ClassVar[int]
     run_id: str
     pipeline: str
     mode: str
     run_config_json: str
-    io_base_dir: str
     run_tags: _containers.ScalarMap[str, str]
     steps: _containers.RepeatedCompositeFieldContainer[StepExecution]
-    def __init__(self, run_id: _Optional[str] = ..., pipeline: _Optional[str] = ..., mode: _Optional[str] = ..., run_config_json: _Optional[str] = ..., io_base_dir: _Optional[str] = ..., run_tags: _Optional[_Mapping[str, str]] = ..., steps: _Optional[_Iterable[_Union[StepExecution, _Mapping]]] = ...) -> None: ...
+    def __init__(self, run_id: _Optional[str] = ..., pipeline: _Optional[str] = ..., mode: _Optional[str] = ..., run_config_json: _Optional[str] = ..., run_tags: _Optional[_Mapping[str, str]] = ..., steps: _Optional[_Iterable[_Union[StepExecution, _Mapping]]] = ...) -> None: ...
 
 class StepEvent(_message.Message):
     __slots__ = ("step_key", "event_type", "timestamp", "message", "level", "output_name", "mapping_key", "error", "data_json", "attempt")

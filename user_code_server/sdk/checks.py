@@ -8,12 +8,12 @@ from typing import Any
 
 from user_code_server.sdk.errors import DefinitionError
 
-NAME_PATTERN = re.compile(r"^[A-Za-z0-9_]+$")
+NAME_PATTERN = re.compile(r"[A-Za-z0-9_]+")  # matched in full
 
 
 def check_name(name: Any, what: str) -> str:
     """Returns `name` if it is a valid definition name, else raises DefinitionError."""
-    if not isinstance(name, str) or not NAME_PATTERN.match(name):
+    if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
         raise DefinitionError(f"invalid {what} name {name!r}: names must match [A-Za-z0-9_]+")
     return name
 

@@ -142,6 +142,6 @@ def repository_from_module(module: ModuleType) -> RepositoryDefinition:
     items = {id(v): v for v in vars(module).values() if isinstance(v, PipelineDefinition)}
     partition_sets = {id(v): v for v in vars(module).values() if _is_partition_set(v)}
     name = module.__name__.rsplit(".", 1)[-1]
-    if not NAME_PATTERN.match(name):
+    if not NAME_PATTERN.fullmatch(name):
         name = "repository"
     return RepositoryDefinition(name, list(items.values()), list(partition_sets.values()))
