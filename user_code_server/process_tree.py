@@ -52,7 +52,8 @@ def kill_tree(pidfd: int, pid: int) -> None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(descendant, signal.SIGKILL)
         time.sleep(_KILL_POLL_S)  # until the killed ones are gone
-    signal.pidfd_send_signal(pidfd, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):  # it may have been a zombie already
+        signal.pidfd_send_signal(pidfd, signal.SIGKILL)
 
 
 def kill_strays(keep: set[int]) -> None:
@@ -60,7 +61,10 @@ def kill_strays(keep: set[int]) -> None:
     they started: what steps left behind when their worker died was re-parented here."""
     while strays := set(_children_by_parent(zombies=True).get(os.getpid(), ())) - keep:
         for pid in strays:
-            pidfd = os.pidfd_open(pid)  # our child, unreaped: the number is still its own
+            try:
+                pidfd = os.pidfd_open(pid)  # our child, unreaped: the number is its own
+            except ProcessLookupError:
+                continue  # reaped since we looked
             try:
                 kill_tree(pidfd, pid)
             finally:
