@@ -55,7 +55,8 @@ def _check(handle: OutputHandle, what: str, value: str, pattern: re.Pattern) -> 
 def _refuse(handle: OutputHandle, what: str, value: str) -> None:
     raise UnsafeHandleError(
         f"refused unsafe output handle: its {what} {value!r} is not a plain name "
-        f"(letters, digits and '_'; a step key is solid[key,...]); handle: {handle}"
+        f"(letters, digits, '_', and '-' in a run id; a step key is solid[key,...]); "
+        f"handle: {handle}"
     )
 
 
