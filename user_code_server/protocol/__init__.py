@@ -16,6 +16,12 @@ from user_code_server.protocol.execution import (
     StepEvent,
     StepExecution,
 )
+from user_code_server.protocol.instigators import (
+    FailedRun,
+    ScheduleTickReply,
+    SensorTickReply,
+    TickRunRequest,
+)
 from user_code_server.protocol.partitions import (
     PartitionNamesReply,
     PartitionRunRequest,
@@ -44,6 +50,8 @@ from user_code_server.protocol.snapshots import (
     RepositorySnapshot,
     ResourceSnapshot,
     RetryPolicySnapshot,
+    ScheduleSnapshot,
+    SensorSnapshot,
     SolidSnapshot,
     SourceKind,
 )
@@ -56,6 +64,7 @@ __all__ = [
     "ErrorInfo",
     "ErrorKind",
     "EventType",
+    "FailedRun",
     "ExecuteStepsRequest",
     "ExecutionPlan",
     "ExecutionPlanReply",
@@ -75,6 +84,10 @@ __all__ = [
     "RepositorySnapshot",
     "ResourceSnapshot",
     "RetryPolicySnapshot",
+    "ScheduleSnapshot",
+    "ScheduleTickReply",
+    "SensorSnapshot",
+    "SensorTickReply",
     "SolidSnapshot",
     "SourceKind",
     "StepEvent",
@@ -86,5 +99,6 @@ __all__ = [
     "StepKey",
     "StepOutput",
     "StepSnapshot",
+    "TickRunRequest",
     "UserCodeClient",
 ]

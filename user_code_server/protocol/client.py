@@ -11,6 +11,7 @@ from user_code_server.protocol import user_code_pb2 as pb
 from user_code_server.protocol import user_code_pb2_grpc as pb_grpc
 from user_code_server.protocol.convert import from_proto, to_proto
 from user_code_server.protocol.execution import ExecuteStepsRequest, PingReply, StepEvent
+from user_code_server.protocol.instigators import FailedRun, ScheduleTickReply, SensorTickReply
 from user_code_server.protocol.partitions import PartitionNamesReply, PartitionRunRequestsReply
 from user_code_server.protocol.plan import ExecutionPlanReply
 from user_code_server.protocol.snapshots import RepositorySnapshot
@@ -139,6 +140,39 @@ class UserCodeClient:
         except grpc.RpcError as error:
             raise self._unavailable(error) from None
         return from_proto(reply, PartitionRunRequestsReply)
+
+    def evaluate_schedule(self, schedule: str, scheduled_time: float) -> ScheduleTickReply:
+        """What the schedule requests at the due time `scheduled_time` (epoch seconds)."""
+        request = pb.EvaluateScheduleRequest(schedule=schedule, scheduled_time=scheduled_time)
+        try:
+            reply = self._stub.EvaluateSchedule(
+                request, metadata=self._metadata, timeout=self._timeout
+            )
+        except grpc.RpcError as error:
+            raise self._unavailable(error) from None
+        return from_proto(reply, ScheduleTickReply)
+
+    def evaluate_sensor(
+        self,
+        sensor: str,
+        cursor: str = "",
+        last_run_key: str = "",
+        failed_runs: list[FailedRun] | None = None,
+    ) -> SensorTickReply:
+        """One evaluation of the sensor from `cursor` (failure sensors: of `failed_runs`)."""
+        request = pb.EvaluateSensorRequest(
+            sensor=sensor,
+            cursor=cursor,
+            last_run_key=last_run_key,
+            failed_runs=[to_proto(run, pb.FailedRun) for run in failed_runs or []],
+        )
+        try:
+            reply = self._stub.EvaluateSensor(
+                request, metadata=self._metadata, timeout=self._timeout
+            )
+        except grpc.RpcError as error:
+            raise self._unavailable(error) from None
+        return from_proto(reply, SensorTickReply)
 
     def shutdown(self) -> None:
         try:

@@ -105,10 +105,40 @@ class PartitionSetSnapshot:
 
 
 @dataclass(frozen=True)
+class ScheduleSnapshot:
+    """A schedule: its cron (5 fields) in its time zone, and the runs it requests."""
+
+    name: str
+    pipeline_name: str
+    cron_schedule: str
+    execution_timezone: str = "UTC"
+    mode: str = "default"
+    solid_selection: list[str] = field(default_factory=list)
+    description: str = ""
+    partition_set: str = ""  # a partitioned schedule: the set whose partitions it runs
+
+
+@dataclass(frozen=True)
+class SensorSnapshot:
+    """A sensor, evaluated at most every `minimum_interval_seconds`. A pipeline failure
+    sensor names no pipeline: it is told about failed runs and requests none."""
+
+    name: str
+    pipeline_name: str = ""
+    minimum_interval_seconds: float = 30.0
+    mode: str = "default"
+    solid_selection: list[str] = field(default_factory=list)
+    description: str = ""
+    is_pipeline_failure_sensor: bool = False
+
+
+@dataclass(frozen=True)
 class RepositorySnapshot:
     name: str
     pipelines: list[PipelineSnapshot] = field(default_factory=list)
     partition_sets: list[PartitionSetSnapshot] = field(default_factory=list)
+    schedules: list[ScheduleSnapshot] = field(default_factory=list)
+    sensors: list[SensorSnapshot] = field(default_factory=list)
 
     def pipeline(self, name: str) -> PipelineSnapshot | None:
         return next((p for p in self.pipelines if p.name == name), None)

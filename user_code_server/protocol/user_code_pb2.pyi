@@ -107,14 +107,56 @@ class SnapshotChunk(_message.Message):
     def __init__(self, data: _Optional[bytes] = ...) -> None: ...
 
 class RepositorySnapshot(_message.Message):
-    __slots__ = ("name", "pipelines", "partition_sets")
+    __slots__ = ("name", "pipelines", "partition_sets", "schedules", "sensors")
     NAME_FIELD_NUMBER: _ClassVar[int]
     PIPELINES_FIELD_NUMBER: _ClassVar[int]
     PARTITION_SETS_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULES_FIELD_NUMBER: _ClassVar[int]
+    SENSORS_FIELD_NUMBER: _ClassVar[int]
     name: str
     pipelines: _containers.RepeatedCompositeFieldContainer[PipelineSnapshot]
     partition_sets: _containers.RepeatedCompositeFieldContainer[PartitionSetSnapshot]
-    def __init__(self, name: _Optional[str] = ..., pipelines: _Optional[_Iterable[_Union[PipelineSnapshot, _Mapping]]] = ..., partition_sets: _Optional[_Iterable[_Union[PartitionSetSnapshot, _Mapping]]] = ...) -> None: ...
+    schedules: _containers.RepeatedCompositeFieldContainer[ScheduleSnapshot]
+    sensors: _containers.RepeatedCompositeFieldContainer[SensorSnapshot]
+    def __init__(self, name: _Optional[str] = ..., pipelines: _Optional[_Iterable[_Union[PipelineSnapshot, _Mapping]]] = ..., partition_sets: _Optional[_Iterable[_Union[PartitionSetSnapshot, _Mapping]]] = ..., schedules: _Optional[_Iterable[_Union[ScheduleSnapshot, _Mapping]]] = ..., sensors: _Optional[_Iterable[_Union[SensorSnapshot, _Mapping]]] = ...) -> None: ...
+
+class ScheduleSnapshot(_message.Message):
+    __slots__ = ("name", "pipeline_name", "cron_schedule", "execution_timezone", "mode", "solid_selection", "description", "partition_set")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PIPELINE_NAME_FIELD_NUMBER: _ClassVar[int]
+    CRON_SCHEDULE_FIELD_NUMBER: _ClassVar[int]
+    EXECUTION_TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
+    SOLID_SELECTION_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    PARTITION_SET_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    pipeline_name: str
+    cron_schedule: str
+    execution_timezone: str
+    mode: str
+    solid_selection: _containers.RepeatedScalarFieldContainer[str]
+    description: str
+    partition_set: str
+    def __init__(self, name: _Optional[str] = ..., pipeline_name: _Optional[str] = ..., cron_schedule: _Optional[str] = ..., execution_timezone: _Optional[str] = ..., mode: _Optional[str] = ..., solid_selection: _Optional[_Iterable[str]] = ..., description: _Optional[str] = ..., partition_set: _Optional[str] = ...) -> None: ...
+
+class SensorSnapshot(_message.Message):
+    __slots__ = ("name", "pipeline_name", "minimum_interval_seconds", "mode", "solid_selection", "description", "is_pipeline_failure_sensor")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PIPELINE_NAME_FIELD_NUMBER: _ClassVar[int]
+    MINIMUM_INTERVAL_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
+    SOLID_SELECTION_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    IS_PIPELINE_FAILURE_SENSOR_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    pipeline_name: str
+    minimum_interval_seconds: float
+    mode: str
+    solid_selection: _containers.RepeatedScalarFieldContainer[str]
+    description: str
+    is_pipeline_failure_sensor: bool
+    def __init__(self, name: _Optional[str] = ..., pipeline_name: _Optional[str] = ..., minimum_interval_seconds: _Optional[float] = ..., mode: _Optional[str] = ..., solid_selection: _Optional[_Iterable[str]] = ..., description: _Optional[str] = ..., is_pipeline_failure_sensor: _Optional[bool] = ...) -> None: ...
 
 class PipelineSnapshot(_message.Message):
     __slots__ = ("name", "description", "solids", "modes", "tags")
@@ -491,3 +533,85 @@ class ShutdownRequest(_message.Message):
 class ShutdownReply(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
+
+class EvaluateScheduleRequest(_message.Message):
+    __slots__ = ("schedule", "scheduled_time")
+    SCHEDULE_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_TIME_FIELD_NUMBER: _ClassVar[int]
+    schedule: str
+    scheduled_time: float
+    def __init__(self, schedule: _Optional[str] = ..., scheduled_time: _Optional[float] = ...) -> None: ...
+
+class TickRunRequest(_message.Message):
+    __slots__ = ("run_key", "run_config_json", "tags")
+    class TagsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    RUN_KEY_FIELD_NUMBER: _ClassVar[int]
+    RUN_CONFIG_JSON_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    run_key: str
+    run_config_json: str
+    tags: _containers.ScalarMap[str, str]
+    def __init__(self, run_key: _Optional[str] = ..., run_config_json: _Optional[str] = ..., tags: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class ScheduleTickReply(_message.Message):
+    __slots__ = ("run_requests", "skip_reason", "error")
+    RUN_REQUESTS_FIELD_NUMBER: _ClassVar[int]
+    SKIP_REASON_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    run_requests: _containers.RepeatedCompositeFieldContainer[TickRunRequest]
+    skip_reason: str
+    error: ErrorInfo
+    def __init__(self, run_requests: _Optional[_Iterable[_Union[TickRunRequest, _Mapping]]] = ..., skip_reason: _Optional[str] = ..., error: _Optional[_Union[ErrorInfo, _Mapping]] = ...) -> None: ...
+
+class FailedRun(_message.Message):
+    __slots__ = ("run_id", "pipeline_name", "status", "message", "tags")
+    class TagsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    RUN_ID_FIELD_NUMBER: _ClassVar[int]
+    PIPELINE_NAME_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    run_id: str
+    pipeline_name: str
+    status: str
+    message: str
+    tags: _containers.ScalarMap[str, str]
+    def __init__(self, run_id: _Optional[str] = ..., pipeline_name: _Optional[str] = ..., status: _Optional[str] = ..., message: _Optional[str] = ..., tags: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class EvaluateSensorRequest(_message.Message):
+    __slots__ = ("sensor", "cursor", "last_run_key", "failed_runs")
+    SENSOR_FIELD_NUMBER: _ClassVar[int]
+    CURSOR_FIELD_NUMBER: _ClassVar[int]
+    LAST_RUN_KEY_FIELD_NUMBER: _ClassVar[int]
+    FAILED_RUNS_FIELD_NUMBER: _ClassVar[int]
+    sensor: str
+    cursor: str
+    last_run_key: str
+    failed_runs: _containers.RepeatedCompositeFieldContainer[FailedRun]
+    def __init__(self, sensor: _Optional[str] = ..., cursor: _Optional[str] = ..., last_run_key: _Optional[str] = ..., failed_runs: _Optional[_Iterable[_Union[FailedRun, _Mapping]]] = ...) -> None: ...
+
+class SensorTickReply(_message.Message):
+    __slots__ = ("run_requests", "skip_reason", "cursor", "cursor_updated", "error")
+    RUN_REQUESTS_FIELD_NUMBER: _ClassVar[int]
+    SKIP_REASON_FIELD_NUMBER: _ClassVar[int]
+    CURSOR_FIELD_NUMBER: _ClassVar[int]
+    CURSOR_UPDATED_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    run_requests: _containers.RepeatedCompositeFieldContainer[TickRunRequest]
+    skip_reason: str
+    cursor: str
+    cursor_updated: bool
+    error: ErrorInfo
+    def __init__(self, run_requests: _Optional[_Iterable[_Union[TickRunRequest, _Mapping]]] = ..., skip_reason: _Optional[str] = ..., cursor: _Optional[str] = ..., cursor_updated: _Optional[bool] = ..., error: _Optional[_Union[ErrorInfo, _Mapping]] = ...) -> None: ...

@@ -64,6 +64,16 @@ class UserCodeServiceStub:
                 request_serializer=user__code__server_dot_protocol_dot_user__code__pb2.PartitionRunRequestsRequest.SerializeToString,
                 response_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.PartitionRunRequestsReply.FromString,
                 _registered_method=True)
+        self.EvaluateSchedule = channel.unary_unary(
+                '/lodestar.usercode.UserCodeService/EvaluateSchedule',
+                request_serializer=user__code__server_dot_protocol_dot_user__code__pb2.EvaluateScheduleRequest.SerializeToString,
+                response_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.ScheduleTickReply.FromString,
+                _registered_method=True)
+        self.EvaluateSensor = channel.unary_unary(
+                '/lodestar.usercode.UserCodeService/EvaluateSensor',
+                request_serializer=user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSensorRequest.SerializeToString,
+                response_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.SensorTickReply.FromString,
+                _registered_method=True)
         self.Shutdown = channel.unary_unary(
                 '/lodestar.usercode.UserCodeService/Shutdown',
                 request_serializer=user__code__server_dot_protocol_dot_user__code__pb2.ShutdownRequest.SerializeToString,
@@ -119,6 +129,20 @@ class UserCodeServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def EvaluateSchedule(self, request, context):
+        """What a schedule requests at one due time (its run config and tags, or a skip).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def EvaluateSensor(self, request, context):
+        """One evaluation of a sensor from its cursor: the runs it requests, a skip, a new cursor.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def Shutdown(self, request, context):
         """Stops the server after the calls in flight finish.
         """
@@ -158,6 +182,16 @@ def add_UserCodeServiceServicer_to_server(servicer, server):
                     servicer.GetPartitionRunRequests,
                     request_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.PartitionRunRequestsRequest.FromString,
                     response_serializer=user__code__server_dot_protocol_dot_user__code__pb2.PartitionRunRequestsReply.SerializeToString,
+            ),
+            'EvaluateSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.EvaluateSchedule,
+                    request_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.EvaluateScheduleRequest.FromString,
+                    response_serializer=user__code__server_dot_protocol_dot_user__code__pb2.ScheduleTickReply.SerializeToString,
+            ),
+            'EvaluateSensor': grpc.unary_unary_rpc_method_handler(
+                    servicer.EvaluateSensor,
+                    request_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSensorRequest.FromString,
+                    response_serializer=user__code__server_dot_protocol_dot_user__code__pb2.SensorTickReply.SerializeToString,
             ),
             'Shutdown': grpc.unary_unary_rpc_method_handler(
                     servicer.Shutdown,
@@ -327,6 +361,60 @@ class UserCodeService:
             '/lodestar.usercode.UserCodeService/GetPartitionRunRequests',
             user__code__server_dot_protocol_dot_user__code__pb2.PartitionRunRequestsRequest.SerializeToString,
             user__code__server_dot_protocol_dot_user__code__pb2.PartitionRunRequestsReply.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def EvaluateSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lodestar.usercode.UserCodeService/EvaluateSchedule',
+            user__code__server_dot_protocol_dot_user__code__pb2.EvaluateScheduleRequest.SerializeToString,
+            user__code__server_dot_protocol_dot_user__code__pb2.ScheduleTickReply.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def EvaluateSensor(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lodestar.usercode.UserCodeService/EvaluateSensor',
+            user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSensorRequest.SerializeToString,
+            user__code__server_dot_protocol_dot_user__code__pb2.SensorTickReply.FromString,
             options,
             channel_credentials,
             insecure,
