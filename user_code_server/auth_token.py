@@ -39,7 +39,7 @@ def take_auth_token(given: str | None) -> str | None:
     """
     from_env = os.environ.pop(TOKEN_ENV, None)
     token = given or from_env
-    for secret in {given, from_env} - {None, ""}:
+    for secret in {value for value in (given, from_env) if value}:
         _wipe_from_proc_view(secret.encode())
     if sys.platform.startswith("linux"):
         # Not dumpable: /proc/<pid>/mem and environ are root's alone, no ptrace by the user.

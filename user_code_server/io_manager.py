@@ -12,7 +12,7 @@ import os
 import pickle
 import re
 import threading
-from typing import Any
+from typing import Any, NoReturn
 
 from user_code_server.protocol.execution import OutputHandle
 from user_code_server.protocol.plan import MAPPING_KEY_PATTERN, StepKey
@@ -52,7 +52,7 @@ def _check(handle: OutputHandle, what: str, value: str, pattern: re.Pattern) -> 
         _refuse(handle, what, value)
 
 
-def _refuse(handle: OutputHandle, what: str, value: str) -> None:
+def _refuse(handle: OutputHandle, what: str, value: str) -> NoReturn:
     raise UnsafeHandleError(
         f"refused unsafe output handle: its {what} {value!r} is not a plain name "
         f"(letters, digits, '_', and '-' in a run id; a step key is solid[key,...]); "

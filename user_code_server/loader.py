@@ -52,6 +52,7 @@ def _import_target(target: CodeTarget) -> ModuleType:
         return _import_file(Path(target.file).resolve())
     # Like `python -m`, a module is found from the working directory too.
     _prepend_sys_path(os.getcwd())
+    assert target.module is not None  # a CodeTarget holds a file or a module
     return importlib.import_module(target.module)
 
 
@@ -63,6 +64,8 @@ def _import_file(path: Path) -> ModuleType:
     # A name already taken (a file called `json.py`) must not replace the module in use.
     name = path.stem if path.stem not in sys.modules else f"lodestar_user_code_{path.stem}"
     spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path}: not a Python file (no loader for its suffix)")
     module = importlib.util.module_from_spec(spec)
     # Registered under its name so that pickled values of its classes load in any worker.
     sys.modules[name] = module

@@ -367,14 +367,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--workers", type=_positive_int, default=None, help="worker processes (default: CPUs)"
     )
-    token = parser.add_mutually_exclusive_group()
-    token.add_argument(
+    token_group = parser.add_mutually_exclusive_group()
+    token_group.add_argument(
         "--auth-token",
         default=None,
         help=f"required token (or env {TOKEN_ENV}); other local users can see it in ps "
         "until the server starts: prefer --auth-token-stdin",
     )
-    token.add_argument(
+    token_group.add_argument(
         "--auth-token-stdin",
         action="store_true",
         help="read the required token from the first line of standard input",

@@ -104,11 +104,19 @@ class _PreparedRun:
             message = f"pipeline '{request.pipeline}' has no mode '{request.mode}'"
             self.error = ErrorInfo(ErrorKind.MODE_NOT_FOUND, "ModeNotFound", message)
 
+    def definitions(self) -> tuple[PipelineDefinition, ModeDefinition]:
+        """The run's pipeline and mode; raises _StepFailed when either was not found."""
+        if self.error is not None:
+            raise _StepFailed(self.error)
+        assert self.pipeline is not None and self.mode is not None  # else `error` is set
+        return self.pipeline, self.mode
+
     def config_for(self, solid: str) -> ResolvedRunConfig:
         """The run config resolved for one solid (validated once per solid)."""
         resolved = self._configs.get(solid)
         if resolved is None:
-            config, errors = resolve_run_config(self.pipeline, self.mode, self.run_config, {solid})
+            pipeline, mode = self.definitions()
+            config, errors = resolve_run_config(pipeline, mode, self.run_config, {solid})
             resolved = config
             if errors:
                 message = "invalid run config: " + "; ".join(str(e) for e in errors)
@@ -162,11 +170,17 @@ class _StepRun:
         self.request = request
         self.step = step
         self._emit = emit
-        self.invocation: SolidInvocation | None = None
+        self._invocation: SolidInvocation | None = None
         self.partition_key = request.run_tags.get("lodestar/partition")
         self._emitted: set[str] = set()
         self._mapping_keys: dict[str, set[str]] = {}
         self._output_materializations: list[tuple[AssetMaterialization, str]] = []
+
+    @property
+    def invocation(self) -> SolidInvocation:
+        """The solid this step runs, found by `_run` before anything else reads it."""
+        assert self._invocation is not None
+        return self._invocation
 
     def event(self, event_type: EventType, message: str = "", **fields: Any) -> None:
         step = self.step
@@ -195,16 +209,14 @@ class _StepRun:
 
     def _run(self) -> None:
         prepared = _RUNS.get(self.repo, self.request)
-        if prepared.error is not None:
-            raise _StepFailed(prepared.error)
+        pipeline, mode = prepared.definitions()
         solid = StepKey.parse(self.step.step_key).solid
-        self.invocation = prepared.pipeline.invocation_dict.get(solid)
-        if self.invocation is None:
+        self._invocation = pipeline.invocation_dict.get(solid)
+        if self._invocation is None:
             raise _failure(
-                f"pipeline '{prepared.pipeline.name}' has no solid '{solid}' "
-                f"(step '{self.step.step_key}')"
+                f"pipeline '{pipeline.name}' has no solid '{solid}' (step '{self.step.step_key}')"
             )
-        definition = self.invocation.definition
+        definition = self._invocation.definition
         config = prepared.config_for(solid)
         inputs = self._load_inputs()
         for name, value in inputs.items():
@@ -214,7 +226,7 @@ class _StepRun:
             with contextlib.ExitStack() as stack:
                 resources = init_resources(
                     stack,
-                    prepared.mode,
+                    mode,
                     definition.required_resource_keys,
                     config.resources,
                     self.request.run_id,
@@ -228,7 +240,7 @@ class _StepRun:
                     resources=resources,
                     step_key=self.step.step_key,
                     retry_number=self.step.attempt - 1,
-                    pipeline_name=prepared.pipeline.name,
+                    pipeline_name=pipeline.name,
                     solid_name=solid,
                     run_tags=self.request.run_tags,
                 )

@@ -101,7 +101,8 @@ def worker_main(conn_fd: int) -> None:
     sys.path[:] = sys_path
     io = FilesystemIOManager(io_base_dir)
     loaded = load_repository(target)
-    run_step, load_error = None, loaded.error
+    run_step: Callable[..., None] | None = None
+    load_error = loaded.error
     if not load_error:
         try:
             from user_code_server.step_runner import run_step
@@ -109,13 +110,15 @@ def worker_main(conn_fd: int) -> None:
             load_error = traceback.format_exc()
     _take_output()  # what the import printed belongs to no step
     conn.send_bytes(READY)
-    request = None
+    request: ExecuteStepsRequest | None = None
     while (message := _receive(conn)) is not None:
         new_request, step = pickle.loads(message)
         request = new_request or request
-        if load_error:
+        if run_step is None:
             final = [failure_event(step, _not_loaded_error(load_error))]
         else:
+            # The pool sends the request along with the first step of each run a worker sees.
+            assert request is not None
             final = _run_step(run_step, loaded.repository, io, request, step, conn)
         events = output_events(step, *_take_output()) + final
         conn.send_bytes(bytes([STEP_DONE]) + encode_events(events))

@@ -64,7 +64,9 @@ _WORKER_COMMAND = [
 
 def default_pool_size() -> int:
     """One worker per CPU this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1  # None when the count cannot be determined
 
 
 class StepRun:
@@ -160,7 +162,9 @@ class WorkerPool:
         """Stops every worker (killing busy ones) and waits for them to exit; idempotent."""
         self._closed = True
         with self._lock:
-            busy = [slot.task.worker for slot in self._slots if slot.task is not None]
+            tasks = [slot.task for slot in self._slots if slot.task is not None]
+            # No worker while the slot reports that its worker did not start.
+            busy = [task.worker for task in tasks if task.worker is not None]
         for worker in busy:
             worker.kill()
         for _ in self._slots:
@@ -197,17 +201,21 @@ class WorkerPool:
         """Clears the slot's task; True when a cancel killed (or is killing) its worker."""
         with self._lock:
             task, slot.task = slot.task, None
+            assert task is not None  # called only by the slot running a task
             task.worker = None
             return task.killed
 
     def _cancel(self, run: StepRun) -> None:
         with self._lock:
             run.cancelled = True
-            running = [task for task in run.tasks if task.worker is not None]
-            for task in running:
-                task.killed = True
-        for task in running:
-            task.worker.kill()
+            busy: list[_Worker] = []
+            for task in run.tasks:
+                if task.worker is not None:
+                    task.killed = True
+                    # Taken under the lock: `_finish` clears it as the step ends.
+                    busy.append(task.worker)
+        for worker in busy:
+            worker.kill()
 
 
 class _Worker:
@@ -351,6 +359,7 @@ class _Slot:
 
     def _run(self, task: _Task) -> None:
         run, worker = task.run, self.worker
+        assert worker is not None  # `_serve` runs a task only once its worker started
         context = run.context if run.context_id != self._context_id else None
         try:
             worker.conn.send_bytes(pickle.dumps((context, task.step), PICKLE_PROTOCOL))

@@ -12,7 +12,7 @@ import types
 import typing
 from enum import Enum
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -33,6 +33,8 @@ def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
     return hint, False
 
 
+# Callers pass `cast(type, cls)`: a class is hashable, but mypy takes `type[X]` for
+# unhashable and the cache wants hashable arguments (python/mypy#11470); bare `type` passes.
 @cache
 def _plan(cls: type, descriptor: Any) -> tuple[_FieldPlan, ...]:
     hints = typing.get_type_hints(cls)
@@ -69,7 +71,7 @@ def _enum_number(descriptor: Any, wire_name: str, value: Enum) -> int:
 def fill_proto(obj: Any, message: Any) -> Any:
     """Writes dataclass `obj` into protobuf `message` and returns the message."""
     descriptor = message.DESCRIPTOR
-    for p in _plan(type(obj), descriptor):
+    for p in _plan(cast(type, type(obj)), descriptor):
         value = getattr(obj, p.name)
         if p.kind == "json":
             if value is not None:
@@ -105,7 +107,7 @@ def from_proto(message: Any, cls: type[T]) -> T:
     """Builds dataclass `cls` from protobuf `message`."""
     descriptor = message.DESCRIPTOR
     values = {}
-    for p in _plan(cls, descriptor):
+    for p in _plan(cast(type, cls), descriptor):
         raw = getattr(message, p.wire_name)
         if p.kind == "json":
             values[p.name] = json.loads(raw) if raw else None

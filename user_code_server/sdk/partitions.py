@@ -76,6 +76,7 @@ class PartitionSetDefinition:
         """The partitions, in order; a function is called anew each time (ranges up to now)."""
         if self._static is not None:
             return list(self._static)
+        assert self._partition_fn is not None  # __init__ took exactly one of the two
         return self._checked(self._partition_fn())
 
     def get_partition_names(self) -> list[str]:

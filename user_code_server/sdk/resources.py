@@ -38,13 +38,13 @@ def resource(
     config_schema: Any = None, description: str | None = None
 ) -> Callable[[Callable[..., Any]], ResourceDefinition] | ResourceDefinition:
     """Declares a resource from `fn(init_context)`: `@resource` or `@resource(config_schema)`."""
-    if callable(config_schema) and not isinstance(config_schema, type):
-        return resource()(config_schema)
+    bare = callable(config_schema) and not isinstance(config_schema, type)
+    schema = None if bare else config_schema
 
     def decorate(fn: Callable[..., Any]) -> ResourceDefinition:
-        return ResourceDefinition(fn, config_schema, description or inspect.getdoc(fn))
+        return ResourceDefinition(fn, schema, description or inspect.getdoc(fn))
 
-    return decorate
+    return decorate(config_schema) if bare else decorate
 
 
 class InitResourceContext:

@@ -45,7 +45,7 @@ _ITERATOR_ORIGINS = (
     collections.abc.Iterable,
     collections.abc.Generator,
 )
-_GENERIC_NAMES = {list: "List", dict: "Dict", set: "Set", tuple: "Tuple"}
+_GENERIC_NAMES: dict[type, str] = {list: "List", dict: "Dict", set: "Set", tuple: "Tuple"}
 
 
 def _int_check(value: Any) -> str | None:
