@@ -17,7 +17,6 @@ import json
 import os
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -43,18 +42,15 @@ def bundle_kb_gz() -> float:
 
 
 class Server:
-    """`lodestar up -f benchmarks/repos/ui_repo.py` on a free loopback port."""
+    """`lodestar up -f benchmarks/repos/ui_repo.py` on the loopback port it picks."""
 
     def __init__(self, home: str, steps: int):
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        self.origin = f"http://127.0.0.1:{port}"
+        self.origin = ""  # from its serving line
         self.log = open(os.path.join(home, "up.log"), "w")
         env = {**os.environ, "LODESTAR_HOME": home, "LODESTAR_BENCH_N": str(steps)}
         lodestar = os.path.join(os.path.dirname(sys.executable), "lodestar")
         self.process = subprocess.Popen(
-            [lodestar, "up", "-f", str(REPO), "--host", "127.0.0.1", "--port", str(port)],
+            [lodestar, "up", "-f", str(REPO), "--host", "127.0.0.1", "--port", "0"],
             stdout=self.log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -62,15 +58,18 @@ class Server:
         )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            try:
+            serving = re.search(
+                r"lodestar up serving on (http://\S+)", Path(self.log.name).read_text()
+            )
+            if serving:
+                self.origin = serving[1]
                 locations = self.graphql(
                     "{ codeLocations { ... on CodeLocationConnection { nodes { status } } } }"
                 )
                 if all(n["status"] == "LOADED" for n in locations["codeLocations"]["nodes"]):
                     return
-            except OSError:
-                if self.process.poll() is not None:
-                    sys.exit(f"lodestar up exited; see {self.log.name}")
+            elif self.process.poll() is not None:
+                sys.exit(f"lodestar up exited; see {self.log.name}")
             time.sleep(0.2)
         self.stop()
         sys.exit("lodestar up did not load its code location within 120 s")

@@ -8,8 +8,9 @@ import hmac
 import ipaddress
 import json
 import signal
+import socket
 import urllib.parse
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -271,14 +272,33 @@ def _is_wildcard(host: str) -> bool:
         return False
 
 
+class _ReportingServer(uvicorn.Server):
+    """uvicorn's server, calling `on_serving` with its URL (the port it got, for port 0)
+    once it accepts connections."""
+
+    def __init__(self, config: uvicorn.Config, on_serving: Callable[[str], None]):
+        super().__init__(config)
+        self.on_serving = on_serving
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)  # exits the process if it cannot listen
+        port = self.servers[0].sockets[0].getsockname()[1]
+        host = self.config.host
+        self.on_serving(f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}")
+
+
 def serve(
     control_plane: ControlPlane,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     read_only: bool = False,
     server: ServerConfig = LOOPBACK_ONLY,
+    on_serving: Callable[[str], None] = lambda url: None,
 ) -> None:
-    """Serves until SIGINT or SIGTERM, then returns; the caller stops the control plane."""
+    """Serves until SIGINT or SIGTERM, then returns; the caller stops the control plane.
+
+    `on_serving` gets the server's URL once it accepts connections (port 0: the port it got).
+    """
     config = uvicorn.Config(
         build_app(control_plane, read_only, server, host),
         host=host,
@@ -290,7 +310,7 @@ def serve(
     # SIGTERM handler that would kill the process before the caller could clean up.
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        uvicorn.Server(config).run()
+        _ReportingServer(config, on_serving).run()
     except KeyboardInterrupt:
         pass
     finally:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 from helpers.code_server import CodeServerProcess, start_code_server
+from helpers.ports import ReservedPort
 
 
 @pytest.fixture
@@ -29,6 +30,14 @@ def code_server():
     yield start
     for server in started:
         server.stop()
+
+
+@pytest.fixture
+def reserved_port() -> Iterator[ReservedPort]:
+    """A loopback port that refuses connections, held for the test unless it releases it."""
+    port = ReservedPort()
+    yield port
+    port.release()
 
 
 MYSQL_URL_ENV = "LODESTAR_TEST_MYSQL_URL"

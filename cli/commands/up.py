@@ -6,11 +6,20 @@ import click
 
 from cli.options import load_workspace_option, workspace_options
 
+# Printed with the URL once the API accepts connections: with --port 0, the port it got.
+SERVING_LINE = "lodestar up serving on"
+
 
 @click.command("up")
 @workspace_options
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=3000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--port",
+    default=3000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="0 picks a free port (printed once serving).",
+)
 @click.option("--read-only", is_flag=True, help="Refuse every mutation.")
 @click.option(
     "--no-daemon",
@@ -38,6 +47,13 @@ def up(workspace, python_file, host, port, read_only, no_daemon) -> None:
     control_plane = ControlPlane(instance, loaded, run_daemon=not no_daemon)
     try:
         control_plane.start()
-        http_server.serve(control_plane, host, port, read_only, server)
+        http_server.serve(
+            control_plane,
+            host,
+            port,
+            read_only,
+            server,
+            on_serving=lambda url: click.echo(f"{SERVING_LINE} {url}"),
+        )
     finally:
         control_plane.stop()

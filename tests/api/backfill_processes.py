@@ -6,9 +6,10 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from helpers.waiting import wait_until
 
 from api.lodestar_process import LODESTAR, ControlPlaneProcess
 
@@ -112,20 +113,21 @@ def start_daemon(home: Path, repo: Path = REPO) -> DaemonProcess:
             env={**os.environ, "LODESTAR_HOME": str(home)},
         )
     daemon = DaemonProcess(process, log_path)
-    deadline = time.monotonic() + READY_TIMEOUT_S
     try:
-        while DAEMON_READY not in daemon.log():
-            if process.poll() is not None:
-                raise RuntimeError(
-                    f"lodestar daemon run exited ({process.returncode}):\n{daemon.log()}"
-                )
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"lodestar daemon run not ready:\n{daemon.log()}")
-            time.sleep(0.05)
-    except BaseException:
+        wait_until(lambda: _ready(daemon), READY_TIMEOUT_S, "lodestar daemon run to run")
+    except BaseException as error:
         daemon.stop()
+        error.add_note(f"lodestar daemon run's log:\n{daemon.log()}")
         raise
     return daemon
+
+
+def _ready(daemon: DaemonProcess) -> bool:
+    if DAEMON_READY in daemon.log():
+        return True
+    if daemon.process.poll() is not None:
+        raise AssertionError(f"lodestar daemon run exited ({daemon.process.returncode})")
+    return False
 
 
 def launch_backfill(
@@ -158,16 +160,6 @@ def backfill(server: ControlPlaneProcess, backfill_id: str) -> dict:
     result = server.data(BACKFILL, {"id": backfill_id})["backfill"]
     assert result["__typename"] == "Backfill", result
     return result
-
-
-def wait_until(predicate, timeout: float = 60, what: str = "condition", interval: float = 0.05):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
 
 
 def wait_for_backfill(server: ControlPlaneProcess, backfill_id: str, timeout: float = 60) -> dict:

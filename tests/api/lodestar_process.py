@@ -4,28 +4,24 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from helpers.waiting import wait_until
+
 REPO_FILE = Path(__file__).resolve().parent / "repos" / "api_repo.py"
 # The console script of the interpreter running the tests, else the one on PATH.
 LODESTAR = shutil.which("lodestar", path=str(Path(sys.executable).parent)) or "lodestar"
 READY_TIMEOUT_S = 90
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+SERVING_LINE = re.compile(r"lodestar up serving on (?P<url>http://\S+)")
 
 
 @dataclass
@@ -53,7 +49,7 @@ def _decode(raw: bytes) -> Any:
 
 @dataclass
 class ControlPlaneProcess:
-    """A `lodestar up` process serving GraphQL on a free port of 127.0.0.1."""
+    """A `lodestar up` process serving GraphQL on 127.0.0.1, on the port it picked."""
 
     process: subprocess.Popen
     url: str
@@ -97,13 +93,12 @@ def start_control_plane(
     workspace: Path | None = None,
     wait_for_locations: bool = True,
 ) -> ControlPlaneProcess:
-    """Starts `lodestar up -f REPO` (or `-w WORKSPACE`) on a free port and waits until
-    /graphql answers and (unless told not to) no code location is still LOADING."""
+    """Starts `lodestar up -f REPO` (or `-w WORKSPACE`) with `--port 0`, reads the port it got
+    from its serving line and waits until (unless told not to) no code location is LOADING."""
     home.mkdir(parents=True, exist_ok=True)
-    port = free_port()
     log_path = home / "up.log"
     target = ["-w", str(workspace)] if workspace else ["-f", str(repo)]
-    command = [LODESTAR, "up", *target, "--host", "127.0.0.1", "--port", str(port), *args]
+    command = [LODESTAR, "up", *target, "--host", "127.0.0.1", "--port", "0", *args]
     with open(log_path, "w") as log:
         process = subprocess.Popen(
             command,
@@ -112,46 +107,34 @@ def start_control_plane(
             stderr=subprocess.STDOUT,
             env={**os.environ, "LODESTAR_HOME": str(home)},
         )
-    server = ControlPlaneProcess(process, f"http://127.0.0.1:{port}/graphql", home, log_path)
+    server = ControlPlaneProcess(process, "", home, log_path)
     try:
-        _wait_until_serving(server)
+        server.url = wait_until(lambda: _serving_url(server), READY_TIMEOUT_S, "lodestar up")
         if wait_for_locations:
-            _wait_until_loaded(server)
-    except BaseException:
+            wait_until(lambda: _loaded(server), READY_TIMEOUT_S, "code locations to load")
+    except BaseException as error:
         server.stop()
+        error.add_note(f"lodestar up's log:\n{server.log()}")
         raise
     return server
 
 
-def _wait_until_serving(server: ControlPlaneProcess) -> None:
-    deadline = time.monotonic() + READY_TIMEOUT_S
-    body = json.dumps({"query": "{ __typename }"}).encode()
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            raise RuntimeError(f"lodestar up exited ({server.process.returncode}):\n{server.log()}")
-        try:
-            # 401: serving, with an API token this probe does not send.
-            if post(server.url, body, timeout=2).status in (200, 401):
-                return
-        except OSError:
-            pass
-        time.sleep(0.1)
-    raise TimeoutError(f"lodestar up did not serve within {READY_TIMEOUT_S}s:\n{server.log()}")
+def _serving_url(server: ControlPlaneProcess) -> str | None:
+    """The /graphql URL of the serving line, once printed; fails if the process exited."""
+    match = SERVING_LINE.search(server.log())
+    if match:
+        return f"{match['url']}/graphql"
+    if server.process.poll() is not None:
+        raise AssertionError(f"lodestar up exited ({server.process.returncode})")
+    return None
 
 
-def _wait_until_loaded(server: ControlPlaneProcess) -> None:
+def _loaded(server: ControlPlaneProcess) -> bool:
     query = "{ codeLocations { ... on CodeLocationConnection { nodes { status } } } }"
-    body = json.dumps({"query": query}).encode()
-    deadline = time.monotonic() + READY_TIMEOUT_S
-    while time.monotonic() < deadline:
-        reply = post(server.url, body)
-        if reply.status == 401:  # an API token this probe does not send: nothing to see
-            return
-        nodes = reply.body["data"]["codeLocations"]["nodes"]
-        if all(node["status"] != "LOADING" for node in nodes):
-            return
-        time.sleep(0.1)
-    raise TimeoutError(f"code locations still loading after {READY_TIMEOUT_S}s:\n{server.log()}")
+    reply = post(server.url, json.dumps({"query": query}).encode())
+    if reply.status == 401:  # an API token this probe does not send: nothing to see
+        return True
+    return all(node["status"] != "LOADING" for node in reply.body["data"]["codeLocations"]["nodes"])
 
 
 def run_cli(*args: str, env: dict | None = None, timeout: float = 120):
@@ -170,10 +153,9 @@ def wait_for_run(server: ControlPlaneProcess, run_id: str, timeout: float = 60) 
     """Polls `run` until the run has ended; returns its status and step stats."""
     query = """query($id: String!) { run(runId: $id) { __typename ... on Run {
         runId status parentRunId rootRunId stepStats { stepKey status } } } }"""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+
+    def ended() -> dict | None:
         run = server.data(query, {"id": run_id})["run"]
-        if run["status"] in ("SUCCESS", "FAILURE", "CANCELED"):
-            return run
-        time.sleep(0.1)
-    raise TimeoutError(f"run {run_id} still {run['status']} after {timeout}s")
+        return run if run["status"] in ("SUCCESS", "FAILURE", "CANCELED") else None
+
+    return wait_until(ended, timeout, f"run {run_id} to end", interval=0.1)

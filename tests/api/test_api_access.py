@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from api.lodestar_process import LODESTAR, REPO_FILE, start_control_plane
+from api.lodestar_process import LODESTAR, REPO_FILE, run_cli, start_control_plane
 
 TOKEN = "s3cret-token"
 QUERY = json.dumps({"query": "{ __typename }"}).encode()
@@ -182,3 +182,14 @@ def test_up_on_a_non_loopback_host_with_a_token_does_not_warn(tmp_path):
     finished = up_on_an_unassigned_address(tmp_path / "home", {"server": {"auth_token": "t"}})
 
     assert "warning" not in finished.stderr
+
+
+def test_up_on_port_0_names_the_port_it_got_and_serves_there(lodestar_up):
+    port = port_of(lodestar_up.url)  # read from the serving line of `lodestar up --port 0`
+    assert port != 0
+    assert f"lodestar up serving on http://127.0.0.1:{port}\n" in lodestar_up.log()
+    assert request(lodestar_up.url).status == 200
+
+
+def test_up_serves_on_port_3000_by_default():
+    assert "[default: 3000;" in run_cli("up", "--help").stdout

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers.code_server import child_pids, kill_survivors, pid_alive
+from helpers.waiting import wait_until
 
 from api.backfill_processes import (
     RECOVERED_FROM_TAG,
@@ -20,7 +21,6 @@ from api.backfill_processes import (
     partition_runs,
     start_daemon,
     wait_for_backfill,
-    wait_until,
     write_instance_config,
 )
 from api.lodestar_process import start_control_plane

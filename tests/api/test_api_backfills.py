@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
+from helpers.waiting import wait_until
 
 from api.backfill_processes import (
     LETTERS,
@@ -16,10 +18,11 @@ from api.backfill_processes import (
     partition_runs,
     start_daemon,
     wait_for_backfill,
-    wait_until,
     write_instance_config,
 )
 from api.lodestar_process import start_control_plane
+from control_plane.backfills.daemon import DAEMON_TYPE as BACKFILL_DAEMON
+from control_plane.instance import Instance
 
 PARTITION_SET = """
 query($name: String!, $limit: Int!, $cursor: String) {
@@ -346,7 +349,28 @@ def test_cancel_stops_submission_and_cancels_queued_runs(tmp_path, monkeypatch):
             else:  # the running run ends as it would have
                 assert progress["succeeded"] == 1
                 assert progress["canceled"] == progress["submitted"] - 1
-            time.sleep(1.0)  # several daemon passes: nothing more is submitted
+            wait_for_backfill_daemon_passes(home, 3)  # nothing more is submitted
             assert backfill(server, backfill_id)["progress"]["submitted"] == progress["submitted"]
     finally:
         server.stop()
+
+
+def wait_for_backfill_daemon_passes(home: Path, passes: int) -> None:
+    """Returns once the backfill daemon has run `passes` whole passes begun after the call
+    (a pass starts with a heartbeat, and one with no backfill to advance writes no other)."""
+    instance = Instance.from_env(str(home))
+
+    def latest_beat() -> float:
+        beats = instance.storage.get_daemon_heartbeats()
+        return max((h.timestamp for h in beats if h.daemon_type == BACKFILL_DAEMON), default=0)
+
+    try:
+        beat = time.time()
+        for _ in range(passes + 1):  # a pass has ended once the next one begins
+            beat = wait_until(
+                lambda after=beat: (latest := latest_beat()) > after and latest,
+                30,
+                "the backfill daemon's next pass",
+            )
+    finally:
+        instance.dispose()

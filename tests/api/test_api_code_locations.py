@@ -9,9 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers.waiting import wait_until
 
-from api.backfill_processes import wait_until
-from api.lodestar_process import LODESTAR, free_port, start_control_plane, wait_for_run
+from api.lodestar_process import LODESTAR, start_control_plane, wait_for_run
 
 REPOS = Path(__file__).resolve().parent / "repos"
 LOCATIONS = """{ codeLocations { ... on CodeLocationConnection { nodes {
@@ -127,8 +127,10 @@ def alive(pid: int) -> bool:
 
 
 @pytest.fixture
-def workspace(tmp_path):
-    port = free_port()
+def workspace(tmp_path, reserved_port):
+    """A workspace whose `later` location is a gRPC server on a port nothing listens on yet
+    (held until the test releases it to start that server)."""
+    port = reserved_port.port
     repo = tmp_path / "later_repo.py"
     repo.write_text(VERSION_ONE)
     path = tmp_path / "workspace.yaml"
@@ -138,11 +140,12 @@ def workspace(tmp_path):
         f"  - python_file: {{path: {REPOS / 'broken_repo.py'}, location_name: broken}}\n"
         f"  - grpc_server: {{host: 127.0.0.1, port: {port}, location_name: later}}\n"
     )
-    return path, port, repo
+    return path, reserved_port, repo
 
 
 def test_broken_and_unreachable_locations_are_reported_and_others_keep_serving(tmp_path, workspace):
-    path, port, repo = workspace
+    path, reserved_port, repo = workspace
+    port = reserved_port.port
     server = start_control_plane(tmp_path / "home", workspace=path)
     later = None
     try:
@@ -170,6 +173,7 @@ def test_broken_and_unreachable_locations_are_reported_and_others_keep_serving(t
         assert wait_for_run(server, launched["run"]["runId"])["status"] == "SUCCESS"
 
         # The code server comes up: the next launch uses it, with no reload.
+        reserved_port.release()
         later = start_code_server(repo, port)
         launched = launch(server, "first", "later")
         assert launched["__typename"] == "LaunchRunSuccess", launched

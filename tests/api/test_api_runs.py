@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+from helpers.waiting import wait_until
+
 from api.lodestar_process import wait_for_run
 
 LAUNCH = """
@@ -185,10 +187,11 @@ def test_reexecuting_from_failure_a_successful_run_is_an_invalid_state(lodestar_
 
 def test_terminating_a_running_run_cancels_it(lodestar_up):
     run_id = launched_run_id(lodestar_up, "slow")
-    deadline = time.monotonic() + 30
-    while lodestar_up.data(RUN, {"id": run_id})["run"]["status"] != "STARTED":
-        assert time.monotonic() < deadline, "the slow run never started"
-        time.sleep(0.05)
+    wait_until(
+        lambda: lodestar_up.data(RUN, {"id": run_id})["run"]["status"] == "STARTED",
+        30,
+        "the slow run to start",
+    )
     result = lodestar_up.data(TERMINATE, {"id": run_id})["terminateRun"]
     assert result["__typename"] == "TerminateRunSuccess", result
     assert result["run"]["status"] in ("CANCELING", "CANCELED")

@@ -4,10 +4,10 @@ racing daemons, cancel, from-failure, progress and the status matrix."""
 from __future__ import annotations
 
 import threading
-import time
 from collections import Counter
 
 import pytest
+from helpers.waiting import wait_until
 
 from control_plane.backfills.daemon import BackfillDaemon
 from control_plane.errors import PartitionNotFoundError, PartitionSetNotFoundError
@@ -134,14 +134,14 @@ def test_the_run_queue_honours_max_concurrent_runs(make_plane, monkeypatch):
 
 
 def wait_for_backfill(plane, backfill_id, timeout=120):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    def finished():
         backfill = plane.backfill(backfill_id)
         progress = plane.backfill_progress(backfill_id)
         if backfill.status != BackfillStatus.REQUESTED and progress.done == progress.requested:
             return progress
-        time.sleep(0.05)
-    raise AssertionError(f"backfill {backfill_id} did not finish: {progress}")
+        return None
+
+    return wait_until(finished, timeout, f"backfill {backfill_id} to finish")
 
 
 def test_two_daemon_threads_on_mysql_submit_each_partition_once(make_plane, request):

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import re
 import signal
+import socket
 import subprocess
 
 import pytest
-from api.lodestar_process import LODESTAR, REPO_FILE, free_port, run_cli
+from api.lodestar_process import LODESTAR, REPO_FILE, run_cli
+from helpers.code_server import READY_LINE
 
 TIMELINE_LINE = re.compile(r"^\d\d:\d\d:\d\d\.\d{3}  \S+\s+[A-Z_]+")
 
@@ -67,16 +69,16 @@ def test_instance_migrate_then_info(home):
 
 
 def test_code_server_start_serves_until_terminated():
-    port = free_port()
     server = subprocess.Popen(
-        [LODESTAR, "code-server", "start", "-f", str(REPO_FILE), "--port", str(port)],
+        [LODESTAR, "code-server", "start", "-f", str(REPO_FILE), "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
-        ready = server.stdout.readline()
-        assert f"lodestar code server ready on 127.0.0.1:{port}" in ready
+        ready = READY_LINE.search(server.stdout.readline())
+        assert ready and ready["host"] == "127.0.0.1", ready
+        socket.create_connection(("127.0.0.1", int(ready["port"])), timeout=5).close()
     finally:
         server.send_signal(signal.SIGTERM)
         server.communicate(timeout=30)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from api.backfill_processes import wait_until
 from api.lodestar_process import start_control_plane
+from helpers.waiting import wait_until
 
 REPOS = Path(__file__).resolve().parent.parent / "api" / "repos"
 GATED_REPO = """

@@ -8,6 +8,7 @@ import subprocess
 import time
 
 from api.lodestar_process import LODESTAR, wait_for_run
+from helpers.waiting import wait_until
 
 TIMELINE_LINE = re.compile(r"^\d\d:\d\d:\d\d\.\d{3}  (\S+)\s+\s([A-Z_]+)\s*(.*)$")
 
@@ -111,10 +112,12 @@ def test_terminate_and_reexecute(lodestar_up):
         text=True,
     )
     try:
-        deadline = time.monotonic() + 30
-        while lodestar_up.lodestar("run", "show", run_id, "--json").stdout.count('"STARTED"') == 0:
-            assert time.monotonic() < deadline
-            time.sleep(0.1)
+        wait_until(
+            lambda: '"STARTED"' in lodestar_up.lodestar("run", "show", run_id, "--json").stdout,
+            30,
+            "the slow run to start",
+            interval=0.1,
+        )
         stopped = lodestar_up.lodestar("run", "terminate", run_id)
         assert stopped.returncode == 0, stopped.stderr
         assert re.fullmatch(rf"run {run_id}: (CANCELING|CANCELED)\n", stopped.stdout)

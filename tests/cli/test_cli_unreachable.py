@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from api.lodestar_process import free_port, run_cli
+from api.lodestar_process import run_cli
 
 
-def test_unreachable_control_plane_is_named_without_traceback():
-    url = f"http://127.0.0.1:{free_port()}/graphql"
+def test_unreachable_control_plane_is_named_without_traceback(reserved_port):
+    url = f"http://127.0.0.1:{reserved_port.port}/graphql"
     for args in (("run", "list", "--url", url), ("pipeline", "list", "--url", url)):
         result = run_cli(*args)
         assert result.returncode == 1
@@ -16,14 +16,14 @@ def test_unreachable_control_plane_is_named_without_traceback():
         assert "Traceback" not in result.stderr
 
 
-def test_lodestar_url_from_the_environment():
-    url = f"http://127.0.0.1:{free_port()}/graphql"
+def test_lodestar_url_from_the_environment(reserved_port):
+    url = f"http://127.0.0.1:{reserved_port.port}/graphql"
     result = run_cli("run", "show", "x", env={"LODESTAR_URL": url})
     assert f"cannot reach the control plane at {url}" in result.stderr
 
 
-def test_debug_shows_the_traceback():
-    url = f"http://127.0.0.1:{free_port()}/graphql"
+def test_debug_shows_the_traceback(reserved_port):
+    url = f"http://127.0.0.1:{reserved_port.port}/graphql"
     result = run_cli("--debug", "run", "list", "--url", url)
     assert result.returncode == 1
     assert "Traceback (most recent call last)" in result.stderr

@@ -5,15 +5,9 @@ import time
 
 import pytest
 from helpers.code_server import kill_survivors, pid_alive
+from helpers.waiting import wait_until
 
 from user_code_server.protocol import EventType, ExecuteStepsRequest, StepExecution
-
-
-def wait_until(predicate, timeout=15.0, what="condition"):
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.02)
 
 
 def daemons_request(tmp_path, *step_keys) -> ExecuteStepsRequest:
@@ -30,7 +24,7 @@ def daemon_pids(tmp_path):
 
     def read(step_key: str) -> int:
         path = tmp_path / step_key
-        wait_until(lambda: path.exists() and path.read_text(), what=f"{path} to be written")
+        wait_until(lambda: path.exists() and path.read_text(), 15, f"{path} to be written")
         pids.add(int(path.read_text()))
         return int(path.read_text())
 
@@ -57,7 +51,7 @@ def test_a_worker_dying_behind_a_detached_grandchild_fails_its_step_promptly(
     assert finals["fine"].event_type == EventType.STEP_SUCCESS
     # What the dead worker's step left running is killed with it.
     daemon = daemon_pids("daemon_then_die")
-    wait_until(lambda: not pid_alive(daemon), what=f"daemon {daemon} to be killed")
+    wait_until(lambda: not pid_alive(daemon), 15, f"daemon {daemon} to be killed")
 
 
 def test_terminating_a_step_kills_the_daemon_it_started(code_server, tmp_path, daemon_pids):
@@ -69,7 +63,7 @@ def test_terminating_a_step_kills_the_daemon_it_started(code_server, tmp_path, d
     daemon = daemon_pids("daemon_then_wait")
     assert pid_alive(daemon)
     stream.cancel()
-    wait_until(lambda: not pid_alive(daemon), what=f"daemon {daemon} to be killed")
+    wait_until(lambda: not pid_alive(daemon), 15, f"daemon {daemon} to be killed")
     # The pool has its worker back.
     after = list(server.client().execute_steps(daemons_request(tmp_path, "fine")))
     assert after[-1].event_type == EventType.STEP_SUCCESS

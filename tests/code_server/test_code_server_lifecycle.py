@@ -3,10 +3,10 @@
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 from helpers.code_server import pid_alive
+from helpers.waiting import wait_until
 
 from user_code_server.protocol import EventType, ExecuteStepsRequest, StepExecution
 
@@ -22,10 +22,7 @@ def _warm_workers(server, tmp_path, count):
 
 
 def _assert_gone(pids, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while any(pid_alive(pid) for pid in pids):
-        assert time.monotonic() < deadline, f"still running: {pids}"
-        time.sleep(0.05)
+    wait_until(lambda: not any(pid_alive(pid) for pid in pids), timeout, f"{pids} to exit")
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])

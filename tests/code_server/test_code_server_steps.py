@@ -3,6 +3,7 @@
 import time
 
 from helpers.code_server import pid_alive
+from helpers.waiting import wait_until
 
 from user_code_server.protocol import (
     ErrorKind,
@@ -112,7 +113,7 @@ def test_what_a_dead_worker_started_is_killed_too(code_server, tmp_path):
     events = list(client.execute_steps(request(tmp_path, "crashes", step, run_config=config)))
     assert "exit code 1" in events[-1].error.message
     child = int(pid_file.read_text())
-    _wait_until(lambda: not pid_alive(child))
+    wait_until(lambda: not pid_alive(child), 10, f"the orphan {child} to be killed")
 
 
 def test_many_steps_in_one_call_all_finish(code_server, tmp_path):
@@ -154,7 +155,7 @@ def test_cancelling_the_call_kills_the_worker_running_the_step(code_server, tmp_
     worker_pid = _wait_for_pid(pid_file)
     stream.cancel()
     assert list(events) == []
-    _wait_until(lambda: not pid_alive(worker_pid))
+    wait_until(lambda: not pid_alive(worker_pid), 10, f"worker {worker_pid} to be killed")
 
     after = list(client.execute_steps(request(tmp_path, "crashes", StepExecution("fine"))))
     assert after[-1].event_type == EventType.STEP_SUCCESS
@@ -173,12 +174,4 @@ def _stdout(events):
 
 
 def _wait_for_pid(path, timeout=10.0):
-    _wait_until(lambda: path.exists() and path.read_text(), timeout)
-    return int(path.read_text())
-
-
-def _wait_until(condition, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)
+    return int(wait_until(lambda: path.exists() and path.read_text(), timeout, f"{path} written"))

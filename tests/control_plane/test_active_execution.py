@@ -198,8 +198,9 @@ def test_retry_redispatches_with_next_attempt_after_the_wait():
         event("a", EventType.STEP_UP_FOR_RETRY, attempt=1, data={"seconds_to_wait": 0.05})
     )
     assert active.dispatch().steps == [] and not active.is_complete()
-    time.sleep(0.06)
-    (retry,) = active.dispatch().steps
+    due = active.next_retry_due()
+    assert active.dispatch(now=due - 0.01).steps == []
+    (retry,) = active.dispatch(now=due).steps
     assert retry.attempt == 2
 
 

@@ -4,7 +4,8 @@ when the leader stops, the other takes over and runs what was queued."""
 from __future__ import annotations
 
 import os
-import time
+
+from helpers.waiting import wait_until
 
 from control_plane.daemon_lease import DaemonLease
 from control_plane.instance import Instance
@@ -39,10 +40,7 @@ def test_one_leader_and_a_standby_that_takes_over(tmp_path, mysql_database_url):
 
         first.stop()
         queued = second.launch_run("slow", CONFIG)
-        deadline = time.monotonic() + 10
-        while not second.is_daemon_leader and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert second.is_daemon_leader
+        wait_until(lambda: second.is_daemon_leader, 10, "the standby to lead")
         assert second.wait_for_run(queued.run_id, timeout=30).status == RunStatus.SUCCESS
     finally:
         first.stop()  # stopping twice is harmless

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 from pathlib import Path
 
 from api.lodestar_process import start_control_plane, wait_for_run
 from helpers.code_server import child_pids, kill_survivors, pid_alive
+from helpers.waiting import wait_until
 
 REPO = Path(__file__).resolve().parent / "repos" / "runs_repo.py"
 LAUNCH = """mutation($config: JSON) { launchRun(pipeline: "two_sleeps", runConfig: $config) {
@@ -17,16 +17,6 @@ RUN = """query($id: String!) { run(runId: $id) { ... on Run {
     runId status parentRunId stepStats { stepKey status } } } }"""
 RUNS = """{ runs { ... on RunConnection { nodes { runId status parentRunId
     tags { key value } stepStats { stepKey status } } } } }"""
-
-
-def wait_until(predicate, timeout=60, what="condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def test_interrupted_run_is_re_executed_from_failure_after_a_kill(tmp_path):

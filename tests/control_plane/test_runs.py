@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers.waiting import wait_until
 
 from control_plane.errors import InvalidRunStateError, RunConfigValidationError
 from control_plane.storage.records import RunStatus
@@ -93,12 +94,12 @@ def test_a_step_process_that_dies_fails_with_its_cause(plane):
 
 
 def wait_for_step_start(plane, run_id, step_key, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if step_key in steps_with(plane, run_id, EventType.STEP_START):
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"{step_key} never started")
+    wait_until(
+        lambda: step_key in steps_with(plane, run_id, EventType.STEP_START),
+        timeout,
+        f"{step_key} to start",
+        interval=0.02,
+    )
 
 
 def test_terminate_stops_the_step_in_flight(plane):
@@ -123,9 +124,7 @@ def test_code_server_killed_mid_run_fails_the_run_and_the_next_run_succeeds(plan
     assert run.status == RunStatus.FAILURE
     (failure,) = step_events(plane, run.run_id, EventType.STEP_FAILURE)
     assert "unavailable" in failure.error.message
-    deadline = time.monotonic() + 30
-    while plane.code_locations()[0].status != "LOADED" and time.monotonic() < deadline:
-        time.sleep(0.1)
+    wait_until(lambda: plane.code_locations()[0].status == "LOADED", 30, "the location to reload")
     config = {"solids": {"sleepy": {"config": {"seconds": 0.0}}}}
     assert plane.wait_for_run(plane.launch_run("slow", config).run_id).status == RunStatus.SUCCESS
 
