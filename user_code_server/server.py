@@ -25,6 +25,7 @@ from user_code_server.auth_token import (
     read_stdin_token,
     take_auth_token,
 )
+from user_code_server.instigator_evaluation import evaluate_schedule, evaluate_sensor
 from user_code_server.loader import CodeTarget, LoadedRepository, load_repository
 from user_code_server.parent_death import die_with_parent
 from user_code_server.partition_requests import partition_names, partition_run_requests
@@ -34,9 +35,12 @@ from user_code_server.protocol import (
     ErrorKind,
     ExecuteStepsRequest,
     ExecutionPlanReply,
+    FailedRun,
     PartitionNamesReply,
     PartitionRunRequestsReply,
     PingReply,
+    ScheduleTickReply,
+    SensorTickReply,
 )
 from user_code_server.protocol import user_code_pb2 as pb
 from user_code_server.protocol import user_code_pb2_grpc as pb_grpc
@@ -203,6 +207,28 @@ class UserCodeServicer(pb_grpc.UserCodeServiceServicer):
                 self._code.repository, request.partition_set, list(request.partition_names)
             )
         return to_proto(reply, pb.PartitionRunRequestsReply)
+
+    def EvaluateSchedule(self, request, context):
+        if self._code.load_error:
+            reply = ScheduleTickReply(error=self._code.not_loaded_error())
+        else:
+            reply = evaluate_schedule(
+                self._code.repository, request.schedule, request.scheduled_time
+            )
+        return to_proto(reply, pb.ScheduleTickReply)
+
+    def EvaluateSensor(self, request, context):
+        if self._code.load_error:
+            reply = SensorTickReply(error=self._code.not_loaded_error())
+        else:
+            reply = evaluate_sensor(
+                self._code.repository,
+                request.sensor,
+                request.cursor,
+                request.last_run_key,
+                [from_proto(run, FailedRun) for run in request.failed_runs],
+            )
+        return to_proto(reply, pb.SensorTickReply)
 
     def Shutdown(self, request, context):
         self._shutdown.set()

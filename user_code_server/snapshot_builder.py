@@ -11,6 +11,8 @@ from user_code_server.protocol.snapshots import (
     RepositorySnapshot,
     ResourceSnapshot,
     RetryPolicySnapshot,
+    ScheduleSnapshot,
+    SensorSnapshot,
     SolidSnapshot,
 )
 from user_code_server.sdk.composition import SolidInvocation
@@ -19,11 +21,13 @@ from user_code_server.sdk.pipeline import PipelineDefinition
 from user_code_server.sdk.repository import RepositoryDefinition
 from user_code_server.sdk.resources import ModeDefinition
 from user_code_server.sdk.retries import RetryPolicy
+from user_code_server.sdk.schedules import ScheduleDefinition
+from user_code_server.sdk.sensors import SensorDefinition
 from user_code_server.sdk.solid import OutputDefinition
 
 
 def build_repository_snapshot(repo: RepositoryDefinition) -> RepositorySnapshot:
-    """The snapshot of every pipeline and partition set of `repo`."""
+    """The snapshot of every pipeline, partition set, schedule and sensor of `repo`."""
     return RepositorySnapshot(
         name=repo.name,
         pipelines=[pipeline_snapshot(p) for p in repo.pipelines],
@@ -37,6 +41,35 @@ def build_repository_snapshot(repo: RepositoryDefinition) -> RepositorySnapshot:
             )
             for s in repo.partition_sets
         ],
+        schedules=[schedule_snapshot(s) for s in repo.schedules],
+        sensors=[sensor_snapshot(s) for s in repo.sensors],
+    )
+
+
+def schedule_snapshot(schedule: ScheduleDefinition) -> ScheduleSnapshot:
+    """The snapshot of one schedule (a partitioned one names its partition set)."""
+    return ScheduleSnapshot(
+        name=schedule.name,
+        pipeline_name=schedule.pipeline_name,
+        cron_schedule=schedule.cron_schedule,
+        execution_timezone=schedule.execution_timezone,
+        mode=schedule.mode,
+        solid_selection=list(schedule.solid_selection or []),
+        description=schedule.description or "",
+        partition_set=schedule.partition_set.name if schedule.partition_set else "",
+    )
+
+
+def sensor_snapshot(sensor: SensorDefinition) -> SensorSnapshot:
+    """The snapshot of one sensor."""
+    return SensorSnapshot(
+        name=sensor.name,
+        pipeline_name=sensor.pipeline_name,
+        minimum_interval_seconds=sensor.minimum_interval_seconds,
+        mode=sensor.mode,
+        solid_selection=list(sensor.solid_selection or []),
+        description=sensor.description or "",
+        is_pipeline_failure_sensor=sensor.is_pipeline_failure_sensor,
     )
 
 

@@ -56,9 +56,9 @@ def test_repository_from_a_dict_by_kind_with_lazy_definitions():
 @pytest.mark.parametrize(
     ("returned", "message"),
     [
-        ({"schedules": {}}, "unknown kinds"),
+        ({"jobs": {}}, "unknown kinds"),
         ("first", "must return a list or a dict"),
-        ([first, 3], "neither a pipeline nor a partition set"),
+        ([first, 3], "is not a pipeline, partition set, schedule or sensor"),
         ([first, FakePartitionSet("p", "nope")], "targets pipeline 'nope'"),
     ],
 )

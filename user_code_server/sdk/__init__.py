@@ -1,5 +1,5 @@
 """The SDK users write pipelines with: solids, pipelines, config, resources, partitions,
-repositories."""
+schedules, sensors, repositories."""
 
 from user_code_server.sdk.config import Field, Noneable
 from user_code_server.sdk.context import SolidExecutionContext
@@ -11,6 +11,25 @@ from user_code_server.sdk.pipeline import PipelineDefinition, pipeline
 from user_code_server.sdk.repository import RepositoryDefinition, repository
 from user_code_server.sdk.resources import ModeDefinition, ResourceDefinition, resource
 from user_code_server.sdk.retries import RetryPolicy, RetryRequested
+from user_code_server.sdk.schedules import (
+    PartitionScheduleDefinition,
+    ScheduleDefinition,
+    ScheduleExecutionContext,
+    daily_schedule,
+    hourly_schedule,
+    monthly_schedule,
+    schedule,
+    weekly_schedule,
+)
+from user_code_server.sdk.sensors import (
+    PipelineFailureSensorContext,
+    RunRequest,
+    SensorDefinition,
+    SensorExecutionContext,
+    SkipReason,
+    pipeline_failure_sensor,
+    sensor,
+)
 from user_code_server.sdk.solid import (
     DynamicOutputDefinition,
     InputDefinition,
@@ -35,17 +54,32 @@ __all__ = [
     "Output",
     "OutputDefinition",
     "Partition",
+    "PartitionScheduleDefinition",
     "PartitionSetDefinition",
     "PipelineDefinition",
+    "PipelineFailureSensorContext",
     "RepositoryDefinition",
     "ResourceDefinition",
     "RetryPolicy",
     "RetryRequested",
+    "RunRequest",
+    "ScheduleDefinition",
+    "ScheduleExecutionContext",
+    "SensorDefinition",
+    "SensorExecutionContext",
+    "SkipReason",
     "SolidDefinition",
     "SolidExecutionContext",
+    "daily_schedule",
     "date_partition_range",
+    "hourly_schedule",
+    "monthly_schedule",
     "pipeline",
+    "pipeline_failure_sensor",
     "repository",
     "resource",
+    "schedule",
+    "sensor",
     "solid",
+    "weekly_schedule",
 ]

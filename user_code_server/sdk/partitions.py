@@ -120,5 +120,21 @@ class PartitionSetDefinition:
             seen.add(partition.name)
         return partitions
 
+    def create_schedule_definition(
+        self,
+        schedule_name: str,
+        cron_schedule: str,
+        partition_selector: Callable[..., Any] | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        """A schedule running the partition `partition_selector(context, self)` picks at each
+        due time (default: the newest one at or before it); `kwargs` as for a schedule
+        (`execution_timezone`, `tags`, `should_execute`, `description`)."""
+        from user_code_server.sdk.schedules import partition_schedule_definition  # imports us
+
+        return partition_schedule_definition(
+            self, schedule_name, cron_schedule, partition_selector, **kwargs
+        )
+
     def __repr__(self) -> str:
         return f"<PartitionSetDefinition {self.name} of {self.pipeline_name}>"

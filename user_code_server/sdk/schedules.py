@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from cronsim import CronSim, CronSimError
 
 from user_code_server.sdk.checks import check_name, string_tags
-from user_code_server.sdk.date_partitions import DAY_FORMAT, HOUR_FORMAT, date_partition_range
+from user_code_server.sdk.date_partitions import date_partition_range
 from user_code_server.sdk.errors import DefinitionError
 from user_code_server.sdk.partitions import Partition, PartitionSetDefinition
 from user_code_server.sdk.sensors import RunRequest, SkipReason
@@ -78,6 +78,9 @@ class ScheduleDefinition:
         """
         if self._should_execute is not None and not self._should_execute(context):
             return SkipReason("should_execute returned False")
+        return self._request(context)
+
+    def _request(self, context: ScheduleExecutionContext) -> RunRequest | SkipReason:
         run_config = self._run_config_fn(context)
         if isinstance(run_config, SkipReason):
             return run_config
@@ -122,14 +125,11 @@ class PartitionScheduleDefinition(ScheduleDefinition):
             solid_selection=partition_set.solid_selection,
             description=description,
         )
-        self.partition_set = partition_set
+        self.partition_set = self._partitions = partition_set
         self._partition_selector = partition_selector
 
-    def evaluate_tick(self, context: ScheduleExecutionContext) -> RunRequest | SkipReason:
-        if self._should_execute is not None and not self._should_execute(context):
-            return SkipReason("should_execute returned False")
-        assert self.partition_set is not None  # set in __init__
-        selected = self._partition_selector(context, self.partition_set)
+    def _request(self, context: ScheduleExecutionContext) -> RunRequest | SkipReason:
+        selected = self._partition_selector(context, self._partitions)
         if isinstance(selected, SkipReason):
             return selected
         if not isinstance(selected, Partition):
@@ -139,8 +139,8 @@ class PartitionScheduleDefinition(ScheduleDefinition):
             )
         return RunRequest(
             run_key=None,
-            run_config=self.partition_set.run_config_for_partition(selected),
-            tags={**self._tags, **self.partition_set.tags_for_partition(selected)},
+            run_config=self._partitions.run_config_for_partition(selected),
+            tags={**self._tags, **self._partitions.tags_for_partition(selected)},
         )
 
 
@@ -179,12 +179,24 @@ def schedule(
 def last_partition_selector(
     context: ScheduleExecutionContext, partition_set: PartitionSetDefinition
 ) -> Partition | SkipReason:
-    """The default selector: the set's last partition (for date partitions: the newest one
-    that closed at or before the due time)."""
+    """The default selector: the newest partition starting at or before the due time (date
+    partitions), else the set's last partition."""
     partitions = partition_set.get_partitions()
+    due = context.scheduled_execution_time
+    if partitions and all(isinstance(p.value, date) for p in partitions):
+        partitions = [p for p in partitions if p.value <= _wall_clock(p.value, due)]
     if not partitions:
-        return SkipReason(f"partition set '{partition_set.name}' has no partitions")
+        return SkipReason(
+            f"partition set '{partition_set.name}' has no partition at or before {due}"
+        )
     return partitions[-1]
+
+
+def _wall_clock(value: date, due: datetime) -> date:
+    """`due` comparable with `value`: a day, a naive wall-clock time or an aware time."""
+    if not isinstance(value, datetime):
+        return due.date()
+    return due if value.tzinfo else due.replace(tzinfo=None)
 
 
 def partition_schedule_definition(
@@ -211,51 +223,207 @@ def partition_schedule_definition(
 
 
 class _ClosedPartitionSelector:
-    """Picks the date partition that closed last at or before the due time; a skip when it
-    is not in the set (before `start_date`'s first one closed, or past `end_date`)."""
+    """Picks the date partition that closed last at or before the due time; a skip when that
+    one is not in the set (before the first one closed, or past `end_date`)."""
 
-    def __init__(self, start: datetime, delta_range: str, fmt: str, bounded: Callable[..., Any]):
-        self._unbounded = date_partition_range(start, None, delta_range, fmt)
+    def __init__(self, start: datetime, delta_range: str, bounded: Callable[..., list[Partition]]):
+        self._start = start
+        self._unbounded = date_partition_range(start, None, delta_range)
         self._bounded = bounded
 
     def __call__(
         self, context: ScheduleExecutionContext, partition_set: PartitionSetDefinition
     ) -> Partition | SkipReason:
         due = context.scheduled_execution_time
-        closed = self._unbounded(current_time=_like(due, self._start_tz))
+        # A naive start date is a wall-clock time in the schedule's zone.
+        now = due if self._start.tzinfo else due.replace(tzinfo=None)
+        closed = self._unbounded(current_time=now)
         if not closed:
             return SkipReason(
                 f"no partition of partition set '{partition_set.name}' has closed by {due}"
             )
         target = closed[-1]
-        names = {p.name for p in self._bounded(current_time=_like(due, self._start_tz))}
-        if target.name not in names:
+        if target.name not in {p.name for p in self._bounded(current_time=now)}:
             return SkipReason(
                 f"partition '{target.name}' is not in partition set '{partition_set.name}'"
             )
         return target
 
-    @property
-    def _start_tz(self) -> Any:
-        return self._unbounded(current_time=datetime.max)[0].value.tzinfo if False else None
-
-
-def _like(due: datetime, tz: Any) -> datetime:
-    return due
-
 
 def _date_schedule(
     delta_range: str,
-    cron_fields: Callable[[time], str],
-    default_fmt: str,
-) -> Callable[..., Callable[[Callable[[datetime], Any]], PartitionScheduleDefinition]]:
-    raise NotImplementedError
+    cron_schedule: str,
+    pipeline_name: str,
+    start_date: datetime | date,
+    name: str | None,
+    execution_timezone: str,
+    mode: str,
+    solid_selection: list[str] | None,
+    tags: dict[str, Any] | None,
+    should_execute: Callable[[ScheduleExecutionContext], bool] | None,
+    end_date: datetime | date | None,
+    description: str | None,
+) -> Callable[[Callable[[datetime], Any]], PartitionScheduleDefinition]:
+    """The decorator of a schedule over date partitions and the partition set it creates
+    (named like the schedule), whose run config is `fn(partition start)`."""
+
+    def decorate(fn: Callable[[datetime], Any]) -> PartitionScheduleDefinition:
+        schedule_name = name or fn.__name__
+        start = _as_datetime(start_date, schedule_name)
+        partitions = date_partition_range(start, end_date, delta_range)
+        partition_set = PartitionSetDefinition(
+            schedule_name,
+            pipeline_name,
+            partition_fn=partitions,
+            run_config_fn_for_partition=lambda partition: fn(partition.value),
+            mode=mode,
+            solid_selection=solid_selection,
+        )
+        return PartitionScheduleDefinition(
+            schedule_name,
+            cron_schedule,
+            partition_set,
+            _ClosedPartitionSelector(start, delta_range, partitions),
+            tags=tags,
+            should_execute=should_execute,
+            execution_timezone=execution_timezone,
+            description=description or inspect.getdoc(fn),
+        )
+
+    return decorate
+
+
+def daily_schedule(
+    pipeline_name: str,
+    start_date: datetime | date,
+    name: str | None = None,
+    execution_time: time = time(0, 0),
+    execution_timezone: str = "UTC",
+    mode: str = "default",
+    solid_selection: list[str] | None = None,
+    tags: dict[str, Any] | None = None,
+    should_execute: Callable[[ScheduleExecutionContext], bool] | None = None,
+    end_date: datetime | date | None = None,
+    description: str | None = None,
+) -> Callable[[Callable[[datetime], Any]], PartitionScheduleDefinition]:
+    """Each day at `execution_time`, runs the day that just closed: `fn(day start) -> run
+    config`. Creates the partition set of days from `start_date` too."""
+    return _date_schedule(
+        "days",
+        f"{execution_time.minute} {execution_time.hour} * * *",
+        pipeline_name,
+        start_date,
+        name,
+        execution_timezone,
+        mode,
+        solid_selection,
+        tags,
+        should_execute,
+        end_date,
+        description,
+    )
+
+
+def hourly_schedule(
+    pipeline_name: str,
+    start_date: datetime | date,
+    name: str | None = None,
+    execution_time: time = time(0, 0),
+    execution_timezone: str = "UTC",
+    mode: str = "default",
+    solid_selection: list[str] | None = None,
+    tags: dict[str, Any] | None = None,
+    should_execute: Callable[[ScheduleExecutionContext], bool] | None = None,
+    end_date: datetime | date | None = None,
+    description: str | None = None,
+) -> Callable[[Callable[[datetime], Any]], PartitionScheduleDefinition]:
+    """Each hour at `execution_time`'s minute, runs the hour that just closed: `fn(hour
+    start) -> run config`. Creates the partition set of hours from `start_date` too."""
+    return _date_schedule(
+        "hours",
+        f"{execution_time.minute} * * * *",
+        pipeline_name,
+        start_date,
+        name,
+        execution_timezone,
+        mode,
+        solid_selection,
+        tags,
+        should_execute,
+        end_date,
+        description,
+    )
+
+
+def weekly_schedule(
+    pipeline_name: str,
+    start_date: datetime | date,
+    name: str | None = None,
+    execution_day_of_week: int = 0,
+    execution_time: time = time(0, 0),
+    execution_timezone: str = "UTC",
+    mode: str = "default",
+    solid_selection: list[str] | None = None,
+    tags: dict[str, Any] | None = None,
+    should_execute: Callable[[ScheduleExecutionContext], bool] | None = None,
+    end_date: datetime | date | None = None,
+    description: str | None = None,
+) -> Callable[[Callable[[datetime], Any]], PartitionScheduleDefinition]:
+    """Each week on `execution_day_of_week` (0 = Sunday) at `execution_time`, runs the week
+    that just closed (weeks start on `start_date`'s weekday): `fn(week start) -> run
+    config`. Creates the partition set of weeks too."""
+    return _date_schedule(
+        "weeks",
+        f"{execution_time.minute} {execution_time.hour} * * {execution_day_of_week}",
+        pipeline_name,
+        start_date,
+        name,
+        execution_timezone,
+        mode,
+        solid_selection,
+        tags,
+        should_execute,
+        end_date,
+        description,
+    )
+
+
+def monthly_schedule(
+    pipeline_name: str,
+    start_date: datetime | date,
+    name: str | None = None,
+    execution_day_of_month: int = 1,
+    execution_time: time = time(0, 0),
+    execution_timezone: str = "UTC",
+    mode: str = "default",
+    solid_selection: list[str] | None = None,
+    tags: dict[str, Any] | None = None,
+    should_execute: Callable[[ScheduleExecutionContext], bool] | None = None,
+    end_date: datetime | date | None = None,
+    description: str | None = None,
+) -> Callable[[Callable[[datetime], Any]], PartitionScheduleDefinition]:
+    """Each month on `execution_day_of_month` at `execution_time`, runs the month that just
+    closed: `fn(month start) -> run config`. Creates the partition set of months too."""
+    return _date_schedule(
+        "months",
+        f"{execution_time.minute} {execution_time.hour} {execution_day_of_month} * *",
+        pipeline_name,
+        start_date,
+        name,
+        execution_timezone,
+        mode,
+        solid_selection,
+        tags,
+        should_execute,
+        end_date,
+        description,
+    )
 
 
 def _timezone(name: str, execution_timezone: str) -> ZoneInfo:
     try:
         return ZoneInfo(execution_timezone)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
         raise DefinitionError(
             f"schedule '{name}': unknown execution_timezone {execution_timezone!r} "
             "(use an IANA name such as 'UTC' or 'Europe/Amsterdam')"
@@ -284,8 +452,9 @@ def _checked_tags(what: str, tags: Any) -> dict[str, str]:
     return string_tags(tags)
 
 
-def _as_datetime(value: datetime | date) -> datetime:
-    return value if isinstance(value, datetime) else datetime(value.year, value.month, value.day)
-
-
-__all__ = [DAY_FORMAT, HOUR_FORMAT]
+def _as_datetime(value: datetime | date, name: str) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    raise DefinitionError(f"schedule '{name}': start_date must be a date, got {value!r}")

@@ -14,8 +14,8 @@ from user_code_server.sdk.errors import DefinitionError
 
 
 class RunRequest:
-    """A run a sensor (or schedule) asks for. Runs with the same `run_key` launch once, ever;
-    no key: no deduplication."""
+    """A run a sensor (or schedule) asks for, with a JSON-able run config. Runs with the same
+    `run_key` launch once, ever; no key: no deduplication."""
 
     __slots__ = ("run_key", "run_config", "tags")
 
@@ -33,6 +33,12 @@ class RunRequest:
             )
         if tags is not None and not isinstance(tags, dict):
             raise DefinitionError(f"RunRequest: tags must be a dict, got {type(tags).__name__}")
+        try:
+            json.dumps(run_config)
+        except (TypeError, ValueError) as error:
+            raise DefinitionError(
+                f"RunRequest(run_key={run_key!r}): run_config is not JSON-able: {error}"
+            ) from None
         self.run_key = run_key
         self.run_config = dict(run_config or {})
         self.tags = string_tags(tags)
@@ -144,8 +150,6 @@ class SensorDefinition:
             )
         if skips or not requests:
             return skips[0] if skips else SkipReason()
-        for request in requests:
-            _check_json(f"sensor '{self.name}'", request)
         return _first_of_each_key(requests)
 
     def __repr__(self) -> str:
@@ -164,8 +168,15 @@ class PipelineFailureSensorDefinition(SensorDefinition):
         minimum_interval_seconds: float = 30,
         description: str | None = None,
     ):
+        if not callable(fn):
+            raise DefinitionError(f"pipeline failure sensor '{name}': fn must be callable")
+        # Told about failed runs by `notify`; an evaluation without runs requests nothing.
         super().__init__(
-            name, "", fn, minimum_interval_seconds=minimum_interval_seconds, description=description
+            name,
+            "",
+            lambda context: None,
+            minimum_interval_seconds=minimum_interval_seconds,
+            description=description,
         )
         self._fn = fn
 
@@ -218,16 +229,6 @@ def pipeline_failure_sensor(
         )
 
     return decorate
-
-
-def _check_json(what: str, request: RunRequest) -> None:
-    try:
-        json.dumps(request.run_config)
-    except (TypeError, ValueError) as error:
-        raise DefinitionError(
-            f"{what}: the run config of RunRequest(run_key={request.run_key!r}) is not "
-            f"JSON-able: {error}"
-        ) from None
 
 
 def _first_of_each_key(requests: list[RunRequest]) -> list[RunRequest]:
