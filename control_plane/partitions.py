@@ -18,6 +18,7 @@ from control_plane.storage.records import (
     PARTITION_TAG,
     PipelineRun,
     RunsFilter,
+    RunStatus,
     StepStatus,
 )
 from user_code_server.protocol import CodeServerUnavailableError, PartitionSetSnapshot
@@ -31,6 +32,7 @@ class StatusMatrix:
     partitions: list[str]
     solids: list[str]
     statuses: dict[tuple[str, str], StepStatus]  # (partition, solid) -> status
+    latest_runs: dict[str, tuple[str, RunStatus]]  # partition -> its newest run (id, status)
 
     def status(self, partition: str, solid: str) -> StepStatus:
         return self.statuses.get((partition, solid), StepStatus.MISSING)
@@ -117,7 +119,8 @@ class Partitions:
             (row.partition_key, row.solid): row.status
             for row in self._storage.latest_step_statuses(name)
         }
-        return StatusMatrix(name, self.names(name), solids, statuses)
+        latest_runs = self._storage.latest_partition_run_statuses(name)
+        return StatusMatrix(name, self.names(name), solids, statuses, latest_runs)
 
     def runs(self, name: str, partition: str) -> list[PipelineRun]:
         """Every run of one partition, newest first (runs are never overwritten)."""

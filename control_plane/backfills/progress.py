@@ -3,10 +3,35 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 
 from control_plane.storage import Storage
 from control_plane.storage.records import Backfill, RunStatus
+
+
+class PartitionProgress(StrEnum):
+    """Where one partition of a backfill stands."""
+
+    NOT_SUBMITTED = "NOT_SUBMITTED"
+    SKIPPED = "SKIPPED"  # from failure: its latest run had succeeded
+    QUEUED = "QUEUED"
+    IN_PROGRESS = "IN_PROGRESS"
+    SUCCEEDED = "SUCCEEDED"
+    FAILED = "FAILED"
+    CANCELED = "CANCELED"
+
+
+_PROGRESS_OF_RUN = {
+    RunStatus.QUEUED: PartitionProgress.QUEUED,
+    RunStatus.STARTING: PartitionProgress.IN_PROGRESS,
+    RunStatus.STARTED: PartitionProgress.IN_PROGRESS,
+    RunStatus.CANCELING: PartitionProgress.IN_PROGRESS,
+    RunStatus.SUCCESS: PartitionProgress.SUCCEEDED,
+    RunStatus.FAILURE: PartitionProgress.FAILED,
+    RunStatus.CANCELED: PartitionProgress.CANCELED,
+}
 
 
 @dataclass(frozen=True)
@@ -26,7 +51,14 @@ class BackfillProgress:
 
 
 def backfill_progress(storage: Storage, backfill: Backfill) -> BackfillProgress:
-    counts = Counter(storage.backfill_run_counts(backfill.backfill_id))
+    return progress_from_counts(backfill, storage.backfill_run_counts(backfill.backfill_id))
+
+
+def progress_from_counts(
+    backfill: Backfill, run_counts: Mapping[RunStatus, int]
+) -> BackfillProgress:
+    """The progress, given how many partitions have their newest run in each status."""
+    counts = Counter(run_counts)
     return BackfillProgress(
         requested=len(backfill.partition_names),
         submitted=backfill.cursor,
@@ -39,3 +71,21 @@ def backfill_progress(storage: Storage, backfill: Backfill) -> BackfillProgress:
         failed=counts[RunStatus.FAILURE],
         canceled=counts[RunStatus.CANCELED],
     )
+
+
+def partition_progress(
+    storage: Storage, backfill: Backfill
+) -> list[tuple[str, PartitionProgress, str | None]]:
+    """(partition, where it stands, its newest run of the backfill) for each selected
+    partition, in order (one statement)."""
+    runs = storage.latest_partition_run_statuses(backfill.partition_set, backfill.backfill_id)
+    found = []
+    for index, partition in enumerate(backfill.partition_names):
+        run = runs.get(partition)
+        if run is not None:
+            found.append((partition, _PROGRESS_OF_RUN[run[1]], run[0]))
+        elif index < backfill.cursor:
+            found.append((partition, PartitionProgress.SKIPPED, None))
+        else:
+            found.append((partition, PartitionProgress.NOT_SUBMITTED, None))
+    return found

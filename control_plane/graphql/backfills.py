@@ -6,15 +6,20 @@ import asyncio
 import time
 
 import strawberry
+from strawberry.dataloader import DataLoader
 
 from control_plane.backfills.daemon import DAEMON_TYPE as BACKFILL_DAEMON_TYPE
-from control_plane.backfills.progress import backfill_progress
+from control_plane.backfills.progress import (
+    PartitionProgress,
+    partition_progress,
+    progress_from_counts,
+)
 from control_plane.graphql.basic_types import Tag
 from control_plane.graphql.context import Info
 from control_plane.graphql.errors import BadArgument
 from control_plane.storage.base import Storage
 from control_plane.storage.records import Backfill as BackfillRecord
-from control_plane.storage.records import BackfillStatus
+from control_plane.storage.records import BackfillStatus, RunStatus
 
 # strawberry.enum registers the enum class in place and returns it: the alias is a type.
 BackfillStatusType = BackfillStatus
@@ -24,6 +29,31 @@ strawberry.enum(
     description="REQUESTED: partitions are being submitted; COMPLETED: every partition has "
     "its run; CANCELED; FAILED: submission stopped on an error (see `error`).",
 )
+PartitionProgressType = PartitionProgress
+strawberry.enum(
+    PartitionProgress,
+    name="BackfillPartitionStatus",
+    description="Where one partition of a backfill stands: its newest run's status, "
+    "NOT_SUBMITTED yet, or SKIPPED (from failure: its latest run had succeeded).",
+)
+
+
+@strawberry.type(description="One selected partition of a backfill.")
+class BackfillPartition:
+    partition: str
+    status: PartitionProgressType
+    run_id: str | None = strawberry.field(description="Its newest run of the backfill.")
+
+
+class BackfillLoaders:
+    """The run counts of every backfill of a response, in one statement."""
+
+    def __init__(self, storage: Storage):
+        async def run_counts(backfill_ids: list[str]) -> list[dict[RunStatus, int]]:
+            counts = await asyncio.to_thread(storage.backfills_run_counts, backfill_ids)
+            return [counts[backfill_id] for backfill_id in backfill_ids]
+
+        self.run_counts = DataLoader(load_fn=run_counts)
 
 
 @strawberry.type(description="Counts over the newest run of each partition of a backfill.")
@@ -60,10 +90,25 @@ class Backfill:
     created_at: float
     updated_at: float
     record: strawberry.Private[BackfillRecord]
+    loaders: strawberry.Private[BackfillLoaders | None] = None
 
-    @strawberry.field(description="Where the backfill's partitions stand (one storage query).")
+    @strawberry.field(
+        description="Where the backfill's partitions stand (one storage query for all the "
+        "backfills of a response)."
+    )
     async def progress(self, info: Info) -> BackfillProgress:
-        return await asyncio.to_thread(progress_of, info.context.storage, self.record)
+        if self.loaders is None:
+            self.loaders = BackfillLoaders(info.context.storage)
+        counts = await self.loaders.run_counts.load(self.backfill_id)
+        return progress_of(self.record, counts)
+
+    @strawberry.field(description="Each selected partition's status, in order (one query).")
+    async def partition_statuses(self, info: Info) -> list[BackfillPartition]:
+        found = await asyncio.to_thread(partition_progress, info.context.storage, self.record)
+        return [
+            BackfillPartition(partition=partition, status=status, run_id=run_id)
+            for partition, status, run_id in found
+        ]
 
     @strawberry.field(
         description="Seconds since a backfill daemon last reported in (null: never), so a "
@@ -75,7 +120,7 @@ class Backfill:
         return time.time() - max(latest) if latest else None
 
     @staticmethod
-    def from_record(backfill: BackfillRecord) -> Backfill:
+    def from_record(backfill: BackfillRecord, loaders: BackfillLoaders | None = None) -> Backfill:
         return Backfill(
             backfill_id=backfill.backfill_id,
             partition_set=backfill.partition_set,
@@ -88,6 +133,7 @@ class Backfill:
             created_at=backfill.created_at,
             updated_at=backfill.updated_at,
             record=backfill,
+            loaders=loaders,
         )
 
 
@@ -98,8 +144,8 @@ class BackfillConnection:
     has_more: bool
 
 
-def progress_of(storage: Storage, backfill: BackfillRecord) -> BackfillProgress:
-    progress = backfill_progress(storage, backfill)
+def progress_of(backfill: BackfillRecord, run_counts: dict[RunStatus, int]) -> BackfillProgress:
+    progress = progress_from_counts(backfill, run_counts)
     return BackfillProgress(
         requested=progress.requested,
         submitted=progress.submitted,
@@ -123,8 +169,9 @@ def backfill_connection(
         raise BadArgument("cursor", f"no backfill {cursor!r} to continue after")
     records = storage.get_backfills(statuses, limit + 1, cursor)
     page = records[:limit]
+    loaders = BackfillLoaders(storage)
     return BackfillConnection(
-        nodes=[Backfill.from_record(b) for b in page],
+        nodes=[Backfill.from_record(b, loaders) for b in page],
         cursor=page[-1].backfill_id if page else None,
         has_more=len(records) > limit,
     )

@@ -18,7 +18,7 @@ from control_plane.graphql.errors import (
     PythonError,
 )
 from control_plane.graphql.extensions import nested_field
-from control_plane.graphql.runs import RunConnection, run_connection
+from control_plane.graphql.runs import RunConnection, RunStatusType, run_connection
 from control_plane.storage.records import PARTITION_SET_TAG, PARTITION_TAG, RunsFilter, StepStatus
 from user_code_server.protocol import PartitionSetSnapshot
 
@@ -50,6 +50,8 @@ class PartitionConnection:
 class PartitionStatusRow:
     partition: str
     statuses: list[PartitionStepStatus]
+    run_id: str | None = strawberry.field(description="The partition's newest run (null: none).")
+    run_status: RunStatusType | None
 
 
 @strawberry.type(
@@ -155,17 +157,19 @@ def status_matrix(control_plane: ControlPlane, name: str) -> StatusMatrix:
     matrix = control_plane.partitions.status_matrix(name)
     missing = StepStatus.MISSING
     statuses = matrix.statuses
-    return StatusMatrix(
-        partition_set=name,
-        solids=matrix.solids,
-        rows=[
+    no_run = (None, None)
+    rows = []
+    for partition in matrix.partitions:
+        run_id, run_status = matrix.latest_runs.get(partition, no_run)
+        rows.append(
             PartitionStatusRow(
                 partition=partition,
                 statuses=[statuses.get((partition, solid), missing) for solid in matrix.solids],
+                run_id=run_id,
+                run_status=run_status,
             )
-            for partition in matrix.partitions
-        ],
-    )
+        )
+    return StatusMatrix(partition_set=name, solids=matrix.solids, rows=rows)
 
 
 def partition_runs(

@@ -18,6 +18,7 @@ from control_plane.graphql.backfills import (
 )
 from control_plane.graphql.context import Info
 from control_plane.graphql.extensions import root_query
+from control_plane.graphql.instance import Instance, instance_of
 from control_plane.graphql.partitions import (
     PartitionRunsResult,
     PartitionSet,
@@ -181,6 +182,10 @@ class Query:
     async def assets(self, info: Info, prefix: str | None = None) -> AssetsResult:
         found = await asyncio.to_thread(info.context.control_plane.assets.assets, prefix)
         return AssetConnection(nodes=[Asset.from_catalog(a) for a in found])
+
+    @strawberry.field(description="The instance: daemon leader, heartbeats, queue settings.")
+    async def instance(self, info: Info) -> Instance:
+        return await asyncio.to_thread(instance_of, info.context.control_plane)
 
     @root_query("One asset by its slash-separated key (`schema/table`).")
     async def asset(self, info: Info, key: str) -> AssetResult:

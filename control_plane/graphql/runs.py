@@ -10,7 +10,7 @@ from strawberry.scalars import JSON
 from control_plane.graphql.basic_types import Tag, TagInput
 from control_plane.graphql.context import Info
 from control_plane.graphql.errors import BadArgument
-from control_plane.graphql.step_stats import STATUS_OF_EVENT, StepStats, stats_from_events
+from control_plane.graphql.step_stats import RunLoaders, StepStats
 from control_plane.storage.base import Storage
 from control_plane.storage.records import (
     BACKFILL_TAG,
@@ -30,7 +30,6 @@ ErrorKindType = ErrorKind
 strawberry.enum(RunStatus, name="RunStatus")
 strawberry.enum(EventType, name="EventType")
 strawberry.enum(ErrorKind, name="ErrorKind")
-_FAILURE_EVENTS = (EventType.STEP_FAILURE, EventType.STEP_UP_FOR_RETRY)
 
 
 @strawberry.type(description="One run of a pipeline. Re-execution makes a new run.")
@@ -50,25 +49,29 @@ class Run:
     updated_at: float
     start_time: float | None
     end_time: float | None
+    loaders: strawberry.Private[RunLoaders | None] = None
 
-    @strawberry.field(description="Each step that has started, skipped or finished.")
+    def _loaders(self, info: Info) -> RunLoaders:
+        if self.loaders is None:
+            self.loaders = RunLoaders(info.context.storage)
+        return self.loaders
+
+    @strawberry.field(
+        description="Each step that has started, skipped or finished, in order of its first "
+        "event (from the run_steps index: one statement for all the runs of a response)."
+    )
     async def step_stats(self, info: Info) -> list[StepStats]:
-        records = await asyncio.to_thread(
-            info.context.storage.get_events, self.run_id, event_types=STATUS_OF_EVENT
-        )
-        return stats_from_events(r.event for r in records)
+        return await self._loaders(info).step_stats.load(self.run_id)
 
     @strawberry.field(
         description="The run's step failures and retries, in log order, with their errors."
     )
     async def step_failures(self, info: Info) -> list[RunEvent]:
-        records = await asyncio.to_thread(
-            info.context.storage.get_events, self.run_id, event_types=_FAILURE_EVENTS
-        )
+        records = await self._loaders(info).step_failures.load(self.run_id)
         return [RunEvent.from_record(r) for r in records]
 
     @staticmethod
-    def from_record(run: PipelineRun) -> Run:
+    def from_record(run: PipelineRun, loaders: RunLoaders | None = None) -> Run:
         return Run(
             run_id=run.run_id,
             pipeline_name=run.pipeline_name,
@@ -85,6 +88,7 @@ class Run:
             updated_at=run.updated_at,
             start_time=run.start_time,
             end_time=run.end_time,
+            loaders=loaders,
         )
 
 
@@ -103,6 +107,9 @@ class RunsFilterInput:
     backfill_id: str | None = strawberry.field(
         default=None, description="Runs of this backfill (tag `lodestar/backfill`)."
     )
+    parent_run_id: str | None = strawberry.field(
+        default=None, description="The re-executions of this run (its child runs)."
+    )
 
     def to_filter(self) -> RunsFilter:
         tags = TagInput.to_dict(self.tags)
@@ -118,6 +125,7 @@ class RunsFilterInput:
             pipeline_name=self.pipeline_name,
             statuses=self.statuses,
             tags=tags or None,
+            parent_run_id=self.parent_run_id,
         )
 
 
@@ -141,8 +149,9 @@ def run_connection(
         raise BadArgument("cursor", f"no run {cursor!r} to continue after")
     records = storage.get_runs(filters, limit + 1, cursor)
     page = records[:limit]
+    loaders = RunLoaders(storage)
     return RunConnection(
-        nodes=[Run.from_record(r) for r in page],
+        nodes=[Run.from_record(r, loaders) for r in page],
         cursor=page[-1].run_id if page else None,
         has_more=len(records) > limit,
         filters=filters,

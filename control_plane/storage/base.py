@@ -12,10 +12,12 @@ from control_plane.storage.records import (
     DaemonHeartbeat,
     EventRecord,
     LeaderTerm,
+    LeaseHolder,
     PartitionStepStatus,
     PipelineRun,
     RunsFilter,
     RunStatus,
+    RunStep,
 )
 from user_code_server.protocol import EventType, ExecutionPlan, StepEvent
 
@@ -109,6 +111,17 @@ class Storage(ABC):
     ) -> list[EventRecord]:
         """Events of a run in log order, with storage ids greater than `after_cursor`."""
 
+    @abstractmethod
+    def get_events_of_runs(
+        self, run_ids: list[str], event_types: Iterable[EventType]
+    ) -> list[EventRecord]:
+        """The events of these types of all these runs, in log order (one statement)."""
+
+    @abstractmethod
+    def get_run_steps(self, run_ids: list[str]) -> list[RunStep]:
+        """Each step's latest status in each of these runs, from the run_steps index, in order
+        of each step's first event (one statement)."""
+
     # Backfills and partitions
 
     @abstractmethod
@@ -158,8 +171,19 @@ class Storage(ABC):
         """The newest run of each partition (optionally of one backfill's runs only)."""
 
     @abstractmethod
+    def latest_partition_run_statuses(
+        self, partition_set: str, backfill_id: str | None = None
+    ) -> dict[str, tuple[str, RunStatus]]:
+        """(run id, status) of the newest run of each partition, as `latest_partition_runs`
+        without the rest of each run (one statement)."""
+
+    @abstractmethod
     def backfill_run_counts(self, backfill_id: str) -> dict[RunStatus, int]:
         """How many of the backfill's partitions have their newest run in each status."""
+
+    @abstractmethod
+    def backfills_run_counts(self, backfill_ids: list[str]) -> dict[str, dict[RunStatus, int]]:
+        """`backfill_run_counts` of several backfills in one statement."""
 
     @abstractmethod
     def cancel_queued_runs(self, backfill_id: str, event: StepEvent) -> list[str]:
@@ -227,6 +251,10 @@ class Storage(ABC):
     @abstractmethod
     def get_lease(self, name: str) -> tuple[str, float] | None:
         """(holder, expires_at) of the lease, if it was ever taken."""
+
+    @abstractmethod
+    def get_lease_holder(self, name: str) -> LeaseHolder | None:
+        """Lease `name`'s holder, term and expiry, with the database's clock to judge it by."""
 
     @abstractmethod
     def add_daemon_heartbeat(self, heartbeat: DaemonHeartbeat) -> None: ...

@@ -82,6 +82,7 @@ class RunsFilter:
     pipeline_name: str | None = None
     statuses: list[RunStatus] | None = None
     tags: dict[str, str] | None = None
+    parent_run_id: str | None = None  # re-executions of this run
 
 
 @dataclass(frozen=True)
@@ -157,3 +158,26 @@ class PartitionStepStatus:
     solid: str
     status: StepStatus
     run_id: str
+
+
+@dataclass(frozen=True)
+class RunStep:
+    """One step instance of a run as the run_steps index holds it: its latest status."""
+
+    run_id: str
+    step_key: str
+    status: StepStatus
+    attempts: int
+    start_time: float | None
+    end_time: float | None
+
+
+@dataclass(frozen=True)
+class LeaseHolder:
+    """Who holds a lease, in which term, until when (the database's clock, as `now`)."""
+
+    name: str
+    holder: str
+    term: int
+    expires_at: float
+    now: float

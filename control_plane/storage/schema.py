@@ -61,6 +61,7 @@ runs = sa.Table(
     sa.Index("ix_runs_pipeline_name_id", "pipeline_name", "id"),
     sa.Index("ix_runs_status_id", "status", "id"),
     sa.Index("ix_runs_root_run_id", "root_run_id"),
+    sa.Index("ix_runs_parent_run_id", "parent_run_id"),
     sa.Index("ix_runs_backfill_id_id", "backfill_id", "id"),
     sa.Index("ix_runs_partition", "partition_set", "partition_key", "id"),
     **_MYSQL_TABLE_ARGS,

@@ -29,10 +29,13 @@ from control_plane.storage.records import (
     DaemonHeartbeat,
     EventRecord,
     LeaderTerm,
+    LeaseHolder,
     PartitionStepStatus,
     PipelineRun,
     RunsFilter,
     RunStatus,
+    RunStep,
+    StepStatus,
 )
 from control_plane.storage.schema import (
     NAME_LENGTH,
@@ -43,6 +46,7 @@ from control_plane.storage.schema import (
     daemon_leases,
     event_logs,
     execution_plans,
+    run_steps,
     run_tags,
     runs,
 )
@@ -269,6 +273,40 @@ class SqlStorage(Storage):
         with self._engine.connect() as conn:
             return [_event_record_from_row(row) for row in conn.execute(query)]
 
+    def get_events_of_runs(
+        self, run_ids: list[str], event_types: Iterable[EventType]
+    ) -> list[EventRecord]:
+        query = (
+            sa.select(event_logs)
+            .where(
+                event_logs.c.run_id.in_(run_ids),
+                event_logs.c.event_type.in_([t.value for t in event_types]),
+            )
+            .order_by(event_logs.c.id)
+        )
+        with self._engine.connect() as conn:
+            return [_event_record_from_row(row) for row in conn.execute(query)]
+
+    def get_run_steps(self, run_ids: list[str]) -> list[RunStep]:
+        step = run_steps.c
+        query = (
+            sa.select(
+                step.run_id,
+                step.step_key,
+                step.status,
+                step.attempts,
+                step.start_time,
+                step.end_time,
+            )
+            .where(step.run_id.in_(run_ids))
+            .order_by(step.id)
+        )
+        with self._engine.connect() as conn:
+            return [
+                RunStep(run_id, key, StepStatus(status), attempts, start, end)
+                for run_id, key, status, attempts, start, end in conn.execute(query).tuples()
+            ]
+
     # Backfills and partitions
 
     def add_backfill(self, backfill: Backfill) -> Backfill:
@@ -366,6 +404,22 @@ class SqlStorage(Storage):
         with self._engine.connect() as conn:
             return {row.partition_key: _run_from_row(row) for row in conn.execute(query)}
 
+    def latest_partition_run_statuses(
+        self, partition_set: str, backfill_id: str | None = None
+    ) -> dict[str, tuple[str, RunStatus]]:
+        where = [runs.c.partition_set == partition_set]
+        if backfill_id is not None:
+            where.append(runs.c.backfill_id == backfill_id)
+        latest = latest_run_ids(*where)
+        query = sa.select(runs.c.partition_key, runs.c.run_id, runs.c.status).join(
+            latest, runs.c.id == latest.c.id
+        )
+        with self._engine.connect() as conn:
+            return {
+                partition: (run_id, RunStatus(status))
+                for partition, run_id, status in conn.execute(query).tuples()
+            }
+
     def backfill_run_counts(self, backfill_id: str) -> dict[RunStatus, int]:
         latest = latest_run_ids(runs.c.backfill_id == backfill_id)
         query = (
@@ -375,6 +429,24 @@ class SqlStorage(Storage):
         )
         with self._engine.connect() as conn:
             return {RunStatus(status): count for status, count in conn.execute(query).tuples()}
+
+    def backfills_run_counts(self, backfill_ids: list[str]) -> dict[str, dict[RunStatus, int]]:
+        latest = (
+            sa.select(sa.func.max(runs.c.id).label("id"))
+            .where(runs.c.backfill_id.in_(backfill_ids), runs.c.partition_key.is_not(None))
+            .group_by(runs.c.backfill_id, runs.c.partition_key)
+            .subquery()
+        )
+        query = (
+            sa.select(runs.c.backfill_id, runs.c.status, sa.func.count())
+            .join(latest, runs.c.id == latest.c.id)
+            .group_by(runs.c.backfill_id, runs.c.status)
+        )
+        counts: dict[str, dict[RunStatus, int]] = {backfill_id: {} for backfill_id in backfill_ids}
+        with self._engine.connect() as conn:
+            for backfill_id, status, count in conn.execute(query).tuples():
+                counts[backfill_id][RunStatus(status)] = count
+        return counts
 
     def cancel_queued_runs(self, backfill_id: str, event: StepEvent) -> list[str]:
         queued = sa.select(runs.c.run_id).where(
@@ -491,6 +563,16 @@ class SqlStorage(Storage):
             row = conn.execute(query).first()
         return (row.holder, row.expires_at) if row else None
 
+    def get_lease_holder(self, name: str) -> LeaseHolder | None:
+        lease = daemon_leases.c
+        with self._engine.connect() as conn:
+            now = database_now(conn.dialect.name).label("now")
+            query = sa.select(lease.holder, lease.term, lease.expires_at, now).where(
+                lease.name == name
+            )
+            row = conn.execute(query).first()
+        return LeaseHolder(name, row.holder, row.term, row.expires_at, row.now) if row else None
+
     def add_daemon_heartbeat(self, heartbeat: DaemonHeartbeat) -> None:
         values = {
             "daemon_type": heartbeat.daemon_type,
@@ -604,6 +686,8 @@ def _filter_clauses(filters: RunsFilter | None) -> list[sa.ColumnElement[bool]]:
         clauses.append(runs.c.pipeline_name == filters.pipeline_name)
     if filters.statuses is not None:
         clauses.append(runs.c.status.in_([s.value for s in filters.statuses]))
+    if filters.parent_run_id is not None:
+        clauses.append(runs.c.parent_run_id == filters.parent_run_id)
     for key, value in (filters.tags or {}).items():
         if key in _TAG_COLUMNS:
             clauses.append(_TAG_COLUMNS[key] == value)

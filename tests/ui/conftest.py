@@ -13,6 +13,7 @@ from ui.browser import chromium, guarded_page, origin_of
 from ui.helpers import REPOS
 
 BROKEN_REPO = REPOS.parent.parent / "api" / "repos" / "broken_repo.py"
+EXAMPLES = REPOS.parents[2] / "examples"
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +36,41 @@ def lodestar_up(tmp_path_factory, flaky_file):
     server = start_control_plane(home, workspace=workspace)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def failing_days(tmp_path_factory):
+    """The days (one a line) on which flaky_sales fails while they are listed."""
+    path = tmp_path_factory.mktemp("failing") / "days"
+    os.environ["LODESTAR_UI_FAILING_DAYS"] = str(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def partitions_up(tmp_path_factory, failing_days):
+    """`lodestar up` with the daily-partitioned and users_model examples (and flaky_sales),
+    at most 4 runs at once so that a large backfill keeps runs queued."""
+    home = tmp_path_factory.mktemp("partitions_home")
+    (home / "lodestar.yaml").write_text(
+        "run_queue:\n  max_concurrent_runs: 4\nbackfill_daemon:\n  interval_seconds: 0.5\n"
+    )
+    workspace = home / "workspace.yaml"
+    workspace.write_text(
+        "load_from:\n"
+        f"  - python_file: {{path: {EXAMPLES / 'daily_sales.py'}, location_name: sales}}\n"
+        f"  - python_file: {{path: {EXAMPLES / 'users_model.py'}, location_name: users}}\n"
+        f"  - python_file: {{path: {REPOS / 'flaky_sales.py'}, location_name: flaky}}\n"
+    )
+    server = start_control_plane(home, workspace=workspace)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def partitions_page(browser, partitions_up, request):
+    """A page of the partitions session's control plane."""
+    with guarded_page(browser, origin_of(partitions_up.url), request.node.name) as opened:
+        yield opened
 
 
 @pytest.fixture(scope="session")

@@ -121,8 +121,11 @@ def test_reexecute_from_failure_shows_the_error_then_succeeds(page, lodestar_up,
     timeline = page.get_by_test_id("timeline")
     expect(timeline.locator("[data-step=flaky] .status")).to_have_text("SUCCESS")
     expect(timeline.locator("[data-step=after_flaky] .status")).to_have_text("SUCCESS")
+    child_id = page.url.rsplit("/", 1)[-1]
     page.get_by_test_id("parent-run").click()
     expect(page).to_have_url(re.compile(f"/runs/{run_id}$"))
+    page.get_by_test_id("child-runs").get_by_role("link", name=child_id).click()
+    expect(page).to_have_url(re.compile(f"/runs/{child_id}$"))
 
 
 def test_reexecute_a_selection_of_mapped_steps(page, lodestar_up):

@@ -11,6 +11,13 @@ import "./styles.css";
 const PipelinePage = lazy(() => import("./pages/Pipeline"));
 const LaunchpadPage = lazy(() => import("./pages/Launchpad"));
 const RunPage = lazy(() => import("./pages/Run"));
+const PartitionSetsPage = lazy(() => import("./pages/PartitionSets"));
+const PartitionSetPage = lazy(() => import("./pages/PartitionSet"));
+const BackfillsPage = lazy(() => import("./pages/Backfills"));
+const BackfillPage = lazy(() => import("./pages/Backfill"));
+const AssetsPage = lazy(() => import("./pages/Assets"));
+const AssetPage = lazy(() => import("./pages/Asset"));
+const InstancePage = lazy(() => import("./pages/Instance"));
 
 function NotFound() {
   return <ErrorMessage title={`No page at ${window.location.pathname}`} />;
@@ -31,6 +38,13 @@ function App() {
             />
             <Route path="runs" element={<RunsPage />} />
             <Route path="runs/:runId" element={<RunPage />} />
+            <Route path="partitions" element={<PartitionSetsPage />} />
+            <Route path="partitions/:name" element={<PartitionSetPage />} />
+            <Route path="backfills" element={<BackfillsPage />} />
+            <Route path="backfills/:backfillId" element={<BackfillPage />} />
+            <Route path="catalog" element={<AssetsPage />} />
+            <Route path="catalog/key/*" element={<AssetPage />} />
+            <Route path="instance" element={<InstancePage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

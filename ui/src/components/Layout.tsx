@@ -1,10 +1,14 @@
 import { NavLink, Outlet } from "react-router-dom";
 import { TokenPrompt } from "./TokenPrompt";
 
-/** The sections of the app; part 2 (partitions, backfills, assets, instance) adds entries here. */
+/** The sections of the app. */
 export const SECTIONS = [
   { path: "/locations", label: "Code locations" },
   { path: "/runs", label: "Runs" },
+  { path: "/partitions", label: "Partitions" },
+  { path: "/backfills", label: "Backfills" },
+  { path: "/catalog", label: "Assets" },
+  { path: "/instance", label: "Instance" },
 ];
 
 export function Layout() {

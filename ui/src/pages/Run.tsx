@@ -9,6 +9,7 @@ import { Timeline } from "../run/Timeline";
 import { useRunEvents } from "../run/useRunEvents";
 
 type RunData = Extract<RunQuery["run"], { __typename: "Run" }>;
+type ChildRuns = Extract<RunQuery["children"], { __typename: "RunConnection" }>;
 
 const FINISHED = new Set(["SUCCESS", "FAILURE", "CANCELED"]);
 const POLL_MS = 1000;
@@ -26,12 +27,29 @@ export default function RunPage() {
     <section className="run-page">
       <QueryStatus error={error} loading={loading && !data} />
       {result && result.__typename !== "Run" && <ResultError result={result} />}
-      {result?.__typename === "Run" && <RunView run={result} live={!finished} refetch={refetch} />}
+      {result?.__typename === "Run" && (
+        <RunView
+          run={result}
+          children={data?.children.__typename === "RunConnection" ? data.children : null}
+          live={!finished}
+          refetch={refetch}
+        />
+      )}
     </section>
   );
 }
 
-function RunView({ run, live, refetch }: { run: RunData; live: boolean; refetch: () => Promise<void> }) {
+function RunView({
+  run,
+  children,
+  live,
+  refetch,
+}: {
+  run: RunData;
+  children: ChildRuns | null;
+  live: boolean;
+  refetch: () => Promise<void>;
+}) {
   const navigate = useNavigate();
   const [selection, setSelection] = useState<Set<string>>(new Set());
   const [actionError, setActionError] = useState<string | null>(null);
@@ -108,6 +126,24 @@ function RunView({ run, live, refetch }: { run: RunData; live: boolean; refetch:
                     {run.rootRunId}
                   </Link>
                 </>
+              )}
+            </dd>
+          </>
+        )}
+        {children && children.count > 0 && (
+          <>
+            <dt>Child runs</dt>
+            <dd data-testid="child-runs">
+              {children.nodes.map((child) => (
+                <span key={child.runId} className="child-run">
+                  <Link className="mono" to={`/runs/${child.runId}`}>
+                    {child.runId}
+                  </Link>{" "}
+                  <StatusTag status={child.status} />
+                </span>
+              ))}
+              {children.count > children.nodes.length && (
+                <span className="muted"> and {children.count - children.nodes.length} more</span>
               )}
             </dd>
           </>

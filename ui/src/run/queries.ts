@@ -38,6 +38,17 @@ export const RUN = graphql(`
         message
       }
     }
+    children: runs(filter: { parentRunId: $runId }, limit: 100) {
+      __typename
+      ... on RunConnection {
+        count
+        nodes {
+          runId
+          status
+          stepSelection
+        }
+      }
+    }
   }
 `);
 

@@ -1,0 +1,15 @@
+import{a as e,l as t,o as n,r,s as i,t as a,u as o}from"./index-BO5G2ey4.js";import{t as s}from"./Progress-BaHL57tI.js";import{t as c}from"./jsx-runtime-CYb7M32Z.js";var l=c(),u=a(`
+  query Backfills {
+    backfills(limit: 100) {
+      __typename
+      ... on BackfillConnection {
+        nodes {
+          ...BackfillFields
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);function d(){let{data:a,error:c,loading:d}=r(u,{},{pollMs:2e3}),f=a?.backfills;return(0,l.jsxs)(`section`,{children:[(0,l.jsx)(`h1`,{children:`Backfills`}),(0,l.jsx)(e,{error:c,loading:d&&!a}),f&&f.__typename!==`BackfillConnection`&&(0,l.jsx)(n,{result:f}),f?.__typename===`BackfillConnection`&&(0,l.jsxs)(`table`,{className:`grid backfills`,children:[(0,l.jsx)(`thead`,{children:(0,l.jsxs)(`tr`,{children:[(0,l.jsx)(`th`,{children:`Backfill`}),(0,l.jsx)(`th`,{children:`Status`}),(0,l.jsx)(`th`,{children:`Partition set`}),(0,l.jsx)(`th`,{children:`Progress`}),(0,l.jsx)(`th`,{children:`Created`})]})}),(0,l.jsx)(`tbody`,{children:f.nodes.map(e=>(0,l.jsxs)(`tr`,{"data-backfill-id":e.backfillId,children:[(0,l.jsxs)(`td`,{children:[(0,l.jsx)(o,{className:`mono`,to:`/backfills/${e.backfillId}`,children:e.backfillId}),e.fromFailure&&(0,l.jsx)(`span`,{className:`tag`,children:`from failure`})]}),(0,l.jsx)(`td`,{children:(0,l.jsx)(i,{status:e.status})}),(0,l.jsx)(`td`,{children:(0,l.jsx)(o,{to:`/partitions/${encodeURIComponent(e.partitionSet)}`,children:e.partitionSet})}),(0,l.jsx)(`td`,{children:(0,l.jsx)(s,{progress:e.progress})}),(0,l.jsx)(`td`,{children:t(e.createdAt)})]},e.backfillId))})]})]})}export{d as default};

@@ -1,0 +1,65 @@
+import { graphql } from "../gql";
+
+export const BACKFILL_FIELDS = graphql(`
+  fragment BackfillFields on Backfill {
+    backfillId
+    partitionSet
+    location
+    status
+    fromFailure
+    error
+    createdAt
+    tags {
+      key
+      value
+    }
+    progress {
+      requested
+      submitted
+      skipped
+      queued
+      inProgress
+      succeeded
+      failed
+      canceled
+      done
+      finished
+    }
+  }
+`);
+
+export const BACKFILL = graphql(`
+  query Backfill($id: String!, $withPartitions: Boolean!) {
+    backfill(id: $id) {
+      __typename
+      ... on Backfill {
+        ...BackfillFields
+        daemonHeartbeatAge
+        partitionStatuses @include(if: $withPartitions) {
+          partition
+          status
+          runId
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const CANCEL_BACKFILL = graphql(`
+  mutation CancelBackfill($id: String!, $terminate: Boolean!) {
+    cancelBackfill(backfillId: $id, terminate: $terminate) {
+      __typename
+      ... on CancelBackfillSuccess {
+        backfill {
+          status
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
