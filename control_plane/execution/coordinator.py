@@ -13,13 +13,19 @@ from typing import TypeVar
 from control_plane.assets.recording import plan_pipeline, with_parents
 from control_plane.code_locations import CodeLocations
 from control_plane.errors import LeadershipLostError, LodestarError
-from control_plane.execution.active_execution import ActiveExecution
 from control_plane.execution.executor import RunExecutionContext, StepExecutor
-from control_plane.execution.known_state import KNOWN_STATE_EVENT, KnownState, select_steps
 from control_plane.run_events import run_event
 from control_plane.storage import TRANSIENT_STORAGE_ERRORS, Storage
 from control_plane.storage.records import LeaderTerm, PipelineRun, RunStatus
-from user_code_server.protocol import EventType, ExecutionPlan, StepEvent
+from user_code_server.protocol import (
+    KNOWN_STATE_EVENT,
+    ActiveExecution,
+    EventType,
+    ExecutionPlan,
+    KnownState,
+    StepEvent,
+    select_steps,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -46,7 +52,7 @@ def starting_state(storage: Storage, run: PipelineRun) -> KnownState:
     if not run.parent_run_id:
         return KnownState()
     records = storage.get_events(run.parent_run_id, event_types=STATE_EVENT_TYPES)
-    parent = KnownState.from_events(run.parent_run_id, records)
+    parent = KnownState.from_events(run.parent_run_id, (r.event for r in records))
     rerun = select_steps(parent, run.step_selection) if run.step_selection else set()
     return parent.reused_for(rerun)
 

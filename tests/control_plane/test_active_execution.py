@@ -2,16 +2,17 @@
 
 import time
 
-from control_plane.execution.active_execution import ActiveExecution
-from control_plane.execution.known_state import KnownState, StepOutcome
 from user_code_server.protocol import (
+    ActiveExecution,
     EventType,
     ExecutionPlan,
     InputSource,
+    KnownState,
     OutputRef,
     SourceKind,
     StepEvent,
     StepInput,
+    StepOutcome,
     StepOutput,
     StepSnapshot,
 )

@@ -1,4 +1,5 @@
-"""The wire contract between control plane and code servers: dataclasses, stubs, client."""
+"""The wire contract between control plane and code servers: dataclasses, stubs, client, and
+the plan walker both sides run over them."""
 
 from user_code_server.protocol.client import (
     AUTH_METADATA_KEY,
@@ -22,6 +23,12 @@ from user_code_server.protocol.instigators import (
     SensorTickReply,
     TickRunRequest,
 )
+from user_code_server.protocol.known_state import (
+    KNOWN_STATE_EVENT,
+    KnownState,
+    StepOutcome,
+    select_steps,
+)
 from user_code_server.protocol.partitions import (
     PartitionNamesReply,
     PartitionRunRequest,
@@ -39,6 +46,7 @@ from user_code_server.protocol.plan import (
     StepOutput,
     StepSnapshot,
 )
+from user_code_server.protocol.plan_walk import ActiveExecution, Dispatch
 from user_code_server.protocol.snapshots import (
     InputSnapshot,
     InputSource,
@@ -57,6 +65,12 @@ from user_code_server.protocol.snapshots import (
 )
 
 __all__ = [
+    "KNOWN_STATE_EVENT",
+    "ActiveExecution",
+    "Dispatch",
+    "KnownState",
+    "StepOutcome",
+    "select_steps",
     "AUTH_METADATA_KEY",
     "MAPPING_KEY_PATTERN",
     "CodeServerUnavailableError",

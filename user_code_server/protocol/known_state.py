@@ -1,12 +1,13 @@
-"""KnownState: everything the control plane knows of a run's steps, as one value."""
+"""KnownState: everything known of a run's steps, as one value (the plan walker's input)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from control_plane.storage.records import EventRecord
-from user_code_server.protocol import EventType, StepEvent, StepKey
+from user_code_server.protocol.execution import EventType, StepEvent
+from user_code_server.protocol.plan import StepKey
 
 KNOWN_STATE_EVENT = "known_state"
 
@@ -65,11 +66,10 @@ class KnownState:
         )
 
     @classmethod
-    def from_events(cls, run_id: str, records: list[EventRecord]) -> KnownState:
+    def from_events(cls, run_id: str, events: Iterable[StepEvent]) -> KnownState:
         """Rebuilds a run's state from its stored events (its starting state included)."""
         state = cls()
-        for record in records:
-            event = record.event
+        for event in events:
             if event.event_type == EventType.ENGINE_EVENT and _is_known_state(event):
                 state = cls.from_data(event.data[KNOWN_STATE_EVENT])
             else:

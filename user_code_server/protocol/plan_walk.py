@@ -1,8 +1,9 @@
 """ActiveExecution: walks an execution plan over a run's known state, expanding mapped steps.
 
-Pure state, no I/O: the coordinator feeds it step events and asks it which steps to run
-and which to skip. Every operation is proportional to the steps it touches, so a fan-out
-of 10,000 mapped steps costs no quadratic work.
+Pure state, no I/O: the control plane's run coordinator and the in-process executor
+(`execute_pipeline`) feed it step events and ask it which steps to run and which to skip.
+Every operation is proportional to the steps it touches, so a fan-out of 10,000 mapped
+steps costs no quadratic work.
 """
 
 from __future__ import annotations
@@ -13,19 +14,16 @@ from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from control_plane.execution.known_state import KnownState, StepOutcome
-from user_code_server.protocol import (
+from user_code_server.protocol.execution import (
     EventType,
-    ExecutionPlan,
     InputHandles,
-    InputSource,
     OutputHandle,
-    SourceKind,
     StepEvent,
     StepExecution,
-    StepKey,
-    StepSnapshot,
 )
+from user_code_server.protocol.known_state import KnownState, StepOutcome
+from user_code_server.protocol.plan import ExecutionPlan, StepKey, StepSnapshot
+from user_code_server.protocol.snapshots import InputSource, SourceKind
 
 
 class _Wait:
