@@ -1,46 +1,73 @@
-"""The user code server, and the SDK users import from it (`from user_code_server import solid`)."""
+"""The user code server, and the SDK users import from it (`from user_code_server import solid`).
 
-from user_code_server.sdk import (
-    AssetKey,
-    AssetMaterialization,
-    DynamicOutput,
-    DynamicOutputDefinition,
-    Failure,
-    Field,
-    InputDefinition,
-    ModeDefinition,
-    Noneable,
-    Nothing,
-    Output,
-    OutputDefinition,
-    Partition,
-    PartitionSetDefinition,
-    PipelineFailureSensorContext,
-    RetryPolicy,
-    RetryRequested,
-    RunRequest,
-    ScheduleDefinition,
-    ScheduleExecutionContext,
-    SensorDefinition,
-    SensorExecutionContext,
-    SkipReason,
-    daily_schedule,
-    date_partition_range,
-    hourly_schedule,
-    monthly_schedule,
-    pipeline,
-    pipeline_failure_sensor,
-    repository,
-    resource,
-    schedule,
-    sensor,
-    solid,
-    weekly_schedule,
-)
+The SDK's names load on first use (PEP 562), so that importing the wire package
+(`user_code_server.protocol`), as the control plane does, loads none of the SDK.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from user_code_server.execution_result import PipelineExecutionResult, SolidExecutionResult
+    from user_code_server.in_process import execute_pipeline, execute_solid
+    from user_code_server.sdk import (
+        AssetKey,
+        AssetMaterialization,
+        DefinitionError,
+        DynamicOutput,
+        DynamicOutputDefinition,
+        Failure,
+        Field,
+        InputDefinition,
+        ModeDefinition,
+        Noneable,
+        Nothing,
+        Output,
+        OutputDefinition,
+        Partition,
+        PartitionSetDefinition,
+        PipelineDefinition,
+        PipelineFailureSensorContext,
+        PresetDefinition,
+        RetryPolicy,
+        RetryRequested,
+        RunConfigValidationError,
+        RunRequest,
+        ScheduleDefinition,
+        ScheduleExecutionContext,
+        SensorDefinition,
+        SensorExecutionContext,
+        SkipReason,
+        SolidDefinition,
+        SolidExecutionContext,
+        build_solid_context,
+        daily_schedule,
+        date_partition_range,
+        hourly_schedule,
+        monthly_schedule,
+        pipeline,
+        pipeline_failure_sensor,
+        repository,
+        resource,
+        schedule,
+        sensor,
+        solid,
+        weekly_schedule,
+    )
+
+_MODULE_OF = {
+    "execute_pipeline": "user_code_server.in_process",
+    "execute_solid": "user_code_server.in_process",
+    "PipelineExecutionResult": "user_code_server.execution_result",
+    "SolidExecutionResult": "user_code_server.execution_result",
+}
 
 __all__ = [
     "AssetKey",
     "AssetMaterialization",
+    "DefinitionError",
     "DynamicOutput",
     "DynamicOutputDefinition",
     "Failure",
@@ -53,17 +80,27 @@ __all__ = [
     "OutputDefinition",
     "Partition",
     "PartitionSetDefinition",
+    "PipelineDefinition",
+    "PipelineExecutionResult",
     "PipelineFailureSensorContext",
+    "PresetDefinition",
     "RetryPolicy",
     "RetryRequested",
+    "RunConfigValidationError",
     "RunRequest",
     "ScheduleDefinition",
     "ScheduleExecutionContext",
     "SensorDefinition",
     "SensorExecutionContext",
     "SkipReason",
+    "SolidDefinition",
+    "SolidExecutionContext",
+    "SolidExecutionResult",
+    "build_solid_context",
     "daily_schedule",
     "date_partition_range",
+    "execute_pipeline",
+    "execute_solid",
     "hourly_schedule",
     "monthly_schedule",
     "pipeline",
@@ -75,3 +112,11 @@ __all__ = [
     "solid",
     "weekly_schedule",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in __all__:
+        raise AttributeError(f"module 'user_code_server' has no attribute '{name}'")
+    value = getattr(importlib.import_module(_MODULE_OF.get(name, "user_code_server.sdk")), name)
+    globals()[name] = value
+    return value

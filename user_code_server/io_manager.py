@@ -1,4 +1,5 @@
-"""The default IO manager: step outputs as pickled files any worker can load.
+"""Where step outputs live between steps: pickled files any worker can load (the default),
+or memory (in-process runs).
 
 Paths: `{base}/{run_id}/{step_key}/{output_name}.pkl`, and for one value of a dynamic output
 `{base}/{run_id}/{step_key}/{output_name}/{mapping_key}.pkl`. The base directory is the code
@@ -12,7 +13,7 @@ import os
 import pickle
 import re
 import threading
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Protocol
 
 from user_code_server.protocol.execution import OutputHandle
 from user_code_server.protocol.plan import MAPPING_KEY_PATTERN, StepKey
@@ -58,6 +59,14 @@ def _refuse(handle: OutputHandle, what: str, value: str) -> NoReturn:
         f"(letters, digits, '_', and '-' in a run id; a step key is solid[key,...]); "
         f"handle: {handle}"
     )
+
+
+class OutputStore(Protocol):
+    """Stores and loads the value an output handle names."""
+
+    def store(self, handle: OutputHandle, value: Any) -> None: ...
+
+    def load(self, handle: OutputHandle) -> Any: ...
 
 
 class FilesystemIOManager:
@@ -119,3 +128,20 @@ class FilesystemIOManager:
                 f"output '{handle.output_name}'{where} of step '{handle.step_key}' in run "
                 f"'{handle.run_id}' was never stored (no file {path})"
             ) from None
+
+
+class InMemoryIOManager:
+    """Keeps step outputs in this process's memory: values need not be picklable."""
+
+    def __init__(self) -> None:
+        self.values: dict[OutputHandle, Any] = {}
+
+    def store(self, handle: OutputHandle, value: Any) -> None:
+        self.values[handle] = value
+
+    def load(self, handle: OutputHandle) -> Any:
+        """The value stored for `handle`; OutputNotFoundError when there is none."""
+        try:
+            return self.values[handle]
+        except KeyError:
+            raise OutputNotFoundError(f"no value stored for {handle}") from None

@@ -14,6 +14,7 @@ from user_code_server.protocol.plan import (
     StepSnapshot,
 )
 from user_code_server.sdk.composition import SolidInvocation
+from user_code_server.sdk.pipeline import PipelineDefinition
 from user_code_server.sdk.repository import RepositoryDefinition
 from user_code_server.sdk.run_config import resolve_run_config
 from user_code_server.sdk.selection import SelectionError, select_solids
@@ -32,11 +33,20 @@ def build_execution_plan(
         available = ", ".join(p.name for p in repo.pipelines) or "none"
         message = f"pipeline '{pipeline_name}' not found in repository '{repo.name}' "
         return _error(ErrorKind.PIPELINE_NOT_FOUND, message + f"(pipelines: {available})")
-    pipeline = repo.get_pipeline(pipeline_name)
+    return plan_pipeline(repo.get_pipeline(pipeline_name), run_config, solid_selection, mode)
+
+
+def plan_pipeline(
+    pipeline: PipelineDefinition,
+    run_config: dict[str, Any] | None,
+    solid_selection: list[str] | None,
+    mode: str | None,
+) -> ExecutionPlanReply:
+    """The plan of `pipeline`, or every config error, or a typed error."""
     mode_def = pipeline.get_mode(mode)
     if mode_def is None:
         modes = ", ".join(m.name for m in pipeline.mode_defs)
-        message = f"pipeline '{pipeline_name}' has no mode '{mode}' (modes: {modes})"
+        message = f"pipeline '{pipeline.name}' has no mode '{mode}' (modes: {modes})"
         return _error(ErrorKind.MODE_NOT_FOUND, message)
     try:
         selected = select_solids(pipeline, solid_selection) if solid_selection else None

@@ -17,7 +17,7 @@ import types
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from user_code_server.io_manager import FilesystemIOManager
+from user_code_server.io_manager import OutputStore
 from user_code_server.protocol.execution import (
     EventType,
     ExecuteStepsRequest,
@@ -27,6 +27,7 @@ from user_code_server.protocol.execution import (
 )
 from user_code_server.protocol.plan import MAPPING_KEY_PATTERN, ErrorInfo, ErrorKind, StepKey
 from user_code_server.sdk.composition import SolidInvocation
+from user_code_server.sdk.config import MISSING
 from user_code_server.sdk.context import SolidExecutionContext, StepLogger
 from user_code_server.sdk.errors import Failure
 from user_code_server.sdk.events import AssetMaterialization, DynamicOutput, Output
@@ -44,14 +45,25 @@ _USER_ERRORS = (Exception, SystemExit)  # user code may call sys.exit()
 
 def run_step(
     repo: RepositoryDefinition,
-    io: FilesystemIOManager,
+    io: OutputStore,
     request: ExecuteStepsRequest,
     step: StepExecution,
     emit: Emit,
 ) -> None:
     """Runs `step` of `request` in this process, its inputs and outputs in `io`, reporting
     every event through `emit`."""
-    _StepRun(repo, io, request, step, emit).run()
+    _StepRun(_RUNS.get(repo, request), io, request, step, emit).run()
+
+
+def run_pipeline_step(
+    run: PreparedRun,
+    io: OutputStore,
+    request: ExecuteStepsRequest,
+    step: StepExecution,
+    emit: Emit,
+) -> None:
+    """Runs `step` of a run prepared by the caller (an in-process run), like `run_step`."""
+    _StepRun(run, io, request, step, emit).run()
 
 
 class _StepFailed(Exception):
@@ -85,24 +97,39 @@ class _UserCodeError(Exception):
         self.error = error
 
 
-class _PreparedRun:
-    """What the steps of one run share: definitions and config resolved per solid."""
+class PreparedRun:
+    """What the steps of one run share: definitions, config resolved per solid, and input
+    values given by the caller (by solid and input name)."""
 
-    def __init__(self, repo: RepositoryDefinition, request: ExecuteStepsRequest):
-        self.pipeline: PipelineDefinition | None = None
+    def __init__(
+        self,
+        pipeline: PipelineDefinition | None,
+        request: ExecuteStepsRequest,
+        error: ErrorInfo | None = None,
+        input_values: dict[tuple[str, str], Any] | None = None,
+    ):
+        self.pipeline = pipeline
         self.mode: ModeDefinition | None = None
-        self.error: ErrorInfo | None = None
+        self.error = error
         self.run_config = request.run_config
+        self.input_values = input_values or {}
         self._configs: dict[str, ResolvedRunConfig | ErrorInfo] = {}
+        if pipeline is not None:
+            self.mode = pipeline.get_mode(request.mode)
+            if self.mode is None:
+                message = f"pipeline '{pipeline.name}' has no mode '{request.mode}'"
+                self.error = ErrorInfo(ErrorKind.MODE_NOT_FOUND, "ModeNotFound", message)
+
+    @classmethod
+    def from_repository(
+        cls, repo: RepositoryDefinition, request: ExecuteStepsRequest
+    ) -> PreparedRun:
+        """The run of `request`'s pipeline in `repo` (an error if the repository lacks it)."""
         if not repo.has_pipeline(request.pipeline):
             message = f"pipeline '{request.pipeline}' not found in repository '{repo.name}'"
-            self.error = ErrorInfo(ErrorKind.PIPELINE_NOT_FOUND, "PipelineNotFound", message)
-            return
-        self.pipeline = repo.get_pipeline(request.pipeline)
-        self.mode = self.pipeline.get_mode(request.mode)
-        if self.mode is None:
-            message = f"pipeline '{request.pipeline}' has no mode '{request.mode}'"
-            self.error = ErrorInfo(ErrorKind.MODE_NOT_FOUND, "ModeNotFound", message)
+            error = ErrorInfo(ErrorKind.PIPELINE_NOT_FOUND, "PipelineNotFound", message)
+            return cls(None, request, error)
+        return cls(repo.get_pipeline(request.pipeline), request)
 
     def definitions(self) -> tuple[PipelineDefinition, ModeDefinition]:
         """The run's pipeline and mode; raises _StepFailed when either was not found."""
@@ -132,10 +159,10 @@ class _RunCache:
 
     def __init__(self, size: int = 32):
         self._size = size
-        self._runs: dict[tuple, _PreparedRun] = {}
-        self._last: tuple[Any, Any, _PreparedRun] | None = None
+        self._runs: dict[tuple, PreparedRun] = {}
+        self._last: tuple[Any, Any, PreparedRun] | None = None
 
-    def get(self, repo: RepositoryDefinition, request: ExecuteStepsRequest) -> _PreparedRun:
+    def get(self, repo: RepositoryDefinition, request: ExecuteStepsRequest) -> PreparedRun:
         last = self._last
         if last is not None and last[0] is repo and last[1] is request:
             return last[2]
@@ -143,7 +170,7 @@ class _RunCache:
         key = (repo, request.pipeline, request.mode, config_key)
         prepared = self._runs.get(key)
         if prepared is None:
-            prepared = _PreparedRun(repo, request)
+            prepared = PreparedRun.from_repository(repo, request)
             if len(self._runs) >= self._size:
                 del self._runs[next(iter(self._runs))]
             self._runs[key] = prepared
@@ -159,13 +186,13 @@ class _StepRun:
 
     def __init__(
         self,
-        repo: RepositoryDefinition,
-        io: FilesystemIOManager,
+        run: PreparedRun,
+        io: OutputStore,
         request: ExecuteStepsRequest,
         step: StepExecution,
         emit: Emit,
     ):
-        self.repo = repo
+        self.prepared = run
         self.io = io
         self.request = request
         self.step = step
@@ -208,7 +235,7 @@ class _StepRun:
     # --- the step ---------------------------------------------------------------------------
 
     def _run(self) -> None:
-        prepared = _RUNS.get(self.repo, self.request)
+        prepared = self.prepared
         pipeline, mode = prepared.definitions()
         solid = StepKey.parse(self.step.step_key).solid
         self._invocation = pipeline.invocation_dict.get(solid)
@@ -280,6 +307,11 @@ class _StepRun:
                 f"input '{input_def.name}' of step '{self.step.step_key}' takes one value "
                 f"but got {len(handles)} handles"
             )
+        given_value = self.prepared.input_values.get(
+            (self.invocation.name, input_def.name), MISSING
+        )
+        if given_value is not MISSING:
+            return given_value
         if input_def.has_default:
             return input_def.default_value
         if as_list:

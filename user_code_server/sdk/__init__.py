@@ -4,10 +4,12 @@ schedules, sensors, repositories."""
 from user_code_server.sdk.config import Field, Noneable
 from user_code_server.sdk.context import SolidExecutionContext
 from user_code_server.sdk.date_partitions import date_partition_range
-from user_code_server.sdk.errors import DefinitionError, Failure
+from user_code_server.sdk.direct import build_solid_context
+from user_code_server.sdk.errors import DefinitionError, Failure, RunConfigValidationError
 from user_code_server.sdk.events import AssetKey, AssetMaterialization, DynamicOutput, Output
 from user_code_server.sdk.partitions import Partition, PartitionSetDefinition
 from user_code_server.sdk.pipeline import PipelineDefinition, pipeline
+from user_code_server.sdk.presets import PresetDefinition
 from user_code_server.sdk.repository import RepositoryDefinition, repository
 from user_code_server.sdk.resources import ModeDefinition, ResourceDefinition, resource
 from user_code_server.sdk.retries import RetryPolicy, RetryRequested
@@ -40,6 +42,9 @@ from user_code_server.sdk.solid import (
 from user_code_server.sdk.types import Nothing
 
 __all__ = [
+    "PresetDefinition",
+    "RunConfigValidationError",
+    "build_solid_context",
     "AssetKey",
     "AssetMaterialization",
     "DefinitionError",

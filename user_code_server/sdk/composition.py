@@ -136,13 +136,19 @@ def composing(pipeline_name: str) -> Iterator[_Builder]:
         _CURRENT.reset(token)
 
 
+def is_composing() -> bool:
+    """Whether a pipeline (or composite) body is being composed right now."""
+    return _CURRENT.get() is not None
+
+
 def invoke(definition: SolidDefinition, alias: str | None, args: tuple, kwargs: dict) -> Any:
     """Records an invocation of `definition` in the current pipeline body."""
     builder = _CURRENT.get()
     if builder is None:
         raise DefinitionError(
-            f"solid '{definition.name}' was called outside a @pipeline body; "
-            "to run it, put it in a pipeline"
+            f"solid '{definition.name}' was called outside a @pipeline body; to run it, "
+            "put it in a pipeline, or call it with a context first: "
+            f"{definition.name}(build_solid_context(), ...)"
         )
     name = builder.unique_name(definition.name, alias)
     values = _arguments(definition, name, args, kwargs)

@@ -16,3 +16,12 @@ class Failure(Exception):
         super().__init__(description)
         self.description = description
         self.metadata = dict(metadata or {})
+
+
+class RunConfigValidationError(Exception):
+    """Run config that does not fit the pipeline: every error, each with its path."""
+
+    def __init__(self, subject: str, errors: list[Any]):
+        self.errors = list(errors)
+        listing = "\n".join(f"  - {e}" for e in self.errors)
+        super().__init__(f"invalid run config for {subject}:\n{listing}")

@@ -9,6 +9,7 @@ from typing import Any
 from user_code_server.sdk.checks import check_name, string_tags
 from user_code_server.sdk.composition import SolidInvocation, composing
 from user_code_server.sdk.errors import DefinitionError
+from user_code_server.sdk.presets import PresetDefinition
 from user_code_server.sdk.resources import ModeDefinition
 
 
@@ -22,6 +23,7 @@ class PipelineDefinition:
         mode_defs: list[ModeDefinition] | None = None,
         description: str | None = None,
         tags: dict[str, Any] | None = None,
+        preset_defs: list[PresetDefinition] | None = None,
     ):
         self.name = check_name(name, "pipeline")
         self.invocations = tuple(invocations)
@@ -32,7 +34,10 @@ class PipelineDefinition:
             raise DefinitionError(f"pipeline '{name}': two modes share a name")
         self.description = description
         self.tags = string_tags(tags)
+        self.preset_defs = tuple(preset_defs or ())
+        self._presets = {p.name: p for p in self.preset_defs}
         self._check_resources()
+        self._check_presets()
 
     @property
     def default_mode(self) -> ModeDefinition:
@@ -42,6 +47,30 @@ class PipelineDefinition:
     def get_mode(self, name: str | None) -> ModeDefinition | None:
         """The mode called `name` (the default mode for None or ""), None if there is none."""
         return self.mode_dict.get(name) if name else self.default_mode
+
+    def get_preset(self, name: str) -> PresetDefinition:
+        """The preset called `name`; DefinitionError naming the presets there are."""
+        preset = self._presets.get(name)
+        if preset is None:
+            known = ", ".join(self._presets) or "none"
+            raise DefinitionError(
+                f"pipeline '{self.name}' has no preset '{name}' (presets: {known})"
+            )
+        return preset
+
+    def _check_presets(self) -> None:
+        for preset in self.preset_defs:
+            if not isinstance(preset, PresetDefinition):
+                raise DefinitionError(
+                    f"pipeline '{self.name}': preset_defs takes PresetDefinitions, got {preset!r}"
+                )
+            if preset.mode not in self.mode_dict:
+                raise DefinitionError(
+                    f"pipeline '{self.name}': preset '{preset.name}' uses mode '{preset.mode}', "
+                    f"which the pipeline does not have"
+                )
+        if len(self._presets) != len(self.preset_defs):
+            raise DefinitionError(f"pipeline '{self.name}': two presets share a name")
 
     def _check_resources(self) -> None:
         for mode in self.mode_defs:
@@ -62,6 +91,7 @@ def pipeline(
     mode_defs: list[ModeDefinition] | None = None,
     description: str | None = None,
     tags: dict[str, Any] | None = None,
+    preset_defs: list[PresetDefinition] | None = None,
 ) -> Any:
     """Declares a pipeline from a body that calls solids: `@pipeline` or `@pipeline(...)`."""
     if callable(name):
@@ -74,7 +104,12 @@ def pipeline(
         with composing(pipeline_name) as builder:
             fn()
         return PipelineDefinition(
-            pipeline_name, builder.invocations, mode_defs, description or inspect.getdoc(fn), tags
+            pipeline_name,
+            builder.invocations,
+            mode_defs,
+            description or inspect.getdoc(fn),
+            tags,
+            preset_defs,
         )
 
     return decorate

@@ -96,6 +96,11 @@ class Resources:
             ) from None
 
 
+def resource_values(resources: Any) -> dict[str, Any]:
+    """The values by key of a context's resources (none for anything but Resources)."""
+    return dict(resources._values) if isinstance(resources, Resources) else {}
+
+
 def init_resources(
     stack: contextlib.ExitStack,
     mode: ModeDefinition,

@@ -11,6 +11,7 @@ from typing import Any
 from user_code_server.sdk import composition
 from user_code_server.sdk.checks import check_name, string_tags
 from user_code_server.sdk.config import MISSING, normalize_config_schema
+from user_code_server.sdk.direct import invoke_directly, is_direct_context
 from user_code_server.sdk.errors import DefinitionError
 from user_code_server.sdk.events import AssetKey
 from user_code_server.sdk.retries import RetryPolicy
@@ -127,8 +128,9 @@ class SolidDefinition:
         self.tags = string_tags(tags)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        """Invokes the solid inside a pipeline body; returns handles to its outputs."""
-        return composition.invoke(self, None, args, kwargs)
+        """Inside a pipeline body, invokes the solid and returns handles to its outputs;
+        outside one, with a context first, runs its body (`add(build_solid_context(), 1, 2)`)."""
+        return _call(self, None, args, kwargs)
 
     def alias(self, name: str) -> SolidAlias:
         """This solid under another invocation name, to use it more than once in a pipeline."""
@@ -146,7 +148,13 @@ class SolidAlias:
         self.name = name
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return composition.invoke(self.definition, self.name, args, kwargs)
+        return _call(self.definition, self.name, args, kwargs)
+
+
+def _call(definition: SolidDefinition, alias: str | None, args: tuple, kwargs: dict) -> Any:
+    if not composition.is_composing() and args and is_direct_context(args[0]):
+        return invoke_directly(definition, alias or definition.name, args[0], args[1:], kwargs)
+    return composition.invoke(definition, alias, args, kwargs)
 
 
 def solid(
