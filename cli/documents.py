@@ -158,11 +158,11 @@ LAUNCH_RUN = (
     """
 mutation LaunchRun(
   $pipeline: String!, $location: String, $runConfig: JSON, $tags: [TagInput!], $mode: String,
-  $solidSelection: [String!]
+  $solidSelection: [String!], $preset: String
 ) {
   launchRun(
     pipeline: $pipeline, location: $location, runConfig: $runConfig, tags: $tags, mode: $mode,
-    solidSelection: $solidSelection
+    solidSelection: $solidSelection, preset: $preset
   ) {
     __typename
     ...ErrorFields

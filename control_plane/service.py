@@ -182,11 +182,15 @@ class ControlPlane:
         tags: dict[str, str] | None = None,
         mode: str | None = None,
         solid_selection: list[str] | None = None,
+        preset: str | None = None,
     ) -> PipelineRun:
         """Validates the config against a plan from the code server, then queues the run with
         that plan: the run executes what was validated, whatever is loaded later."""
-        location, _ = self.pipeline(pipeline, location)
+        location, snapshot = self.pipeline(pipeline, location)
         self._check_leader_serves(location)
+        run_config, mode, solid_selection, tags = _run_settings(
+            snapshot, preset, run_config, mode, solid_selection, tags
+        )
         plan = self.execution_plan(pipeline, run_config, location, solid_selection, mode)
         run = new_run(pipeline, location, run_config or {}, plan.mode, tags, solid_selection)
         return self._enqueue(run, plan)
@@ -370,3 +374,28 @@ class ControlPlane:
         if run is None:
             raise RunNotFoundError(run_id)
         return run
+
+def _run_settings(
+    snapshot: PipelineSnapshot,
+    preset: str | None,
+    run_config: dict | None,
+    mode: str | None,
+    solid_selection: list[str] | None,
+    tags: dict[str, str] | None,
+) -> tuple[dict | None, str | None, list[str] | None, dict[str, str]]:
+    """A run's config, mode, selection and tags: the preset's when one is named; tags are the
+    pipeline's, under the preset's, under the caller's."""
+    base = dict(snapshot.tags)
+    if preset is not None:
+        found = next((p for p in snapshot.presets if p.name == preset), None)
+        if found is None:
+            known = ", ".join(p.name for p in snapshot.presets) or "none"
+            raise PlanError(
+                f"pipeline '{snapshot.name}' has no preset '{preset}' (presets: {known})"
+            )
+        if run_config or mode:
+            raise PlanError(f"preset '{preset}' gives the run config and mode: give no others")
+        run_config, mode = found.run_config, found.mode
+        solid_selection = solid_selection or found.solid_selection or None
+        base.update(found.tags)
+    return run_config, mode, solid_selection, {**base, **(tags or {})}

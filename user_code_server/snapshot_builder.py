@@ -8,6 +8,7 @@ from user_code_server.protocol.snapshots import (
     OutputSnapshot,
     PartitionSetSnapshot,
     PipelineSnapshot,
+    PresetSnapshot,
     RepositorySnapshot,
     ResourceSnapshot,
     RetryPolicySnapshot,
@@ -74,13 +75,23 @@ def sensor_snapshot(sensor: SensorDefinition) -> SensorSnapshot:
 
 
 def pipeline_snapshot(pipeline: PipelineDefinition) -> PipelineSnapshot:
-    """The snapshot of one pipeline: its solid invocations and modes."""
+    """The snapshot of one pipeline: its solid invocations, modes, tags and presets."""
     return PipelineSnapshot(
         name=pipeline.name,
         description=pipeline.description or "",
         solids=[_solid_snapshot(i) for i in pipeline.invocations],
         modes=[_mode_snapshot(m) for m in pipeline.mode_defs],
         tags=dict(pipeline.tags),
+        presets=[
+            PresetSnapshot(
+                name=p.name,
+                run_config=p.run_config,
+                mode=p.mode,
+                solid_selection=list(p.solid_selection or []),
+                tags=dict(p.tags),
+            )
+            for p in pipeline.preset_defs
+        ],
     )
 
 

@@ -36,11 +36,14 @@ def run_group() -> None:
 @config_option
 @tag_option
 @click.option("--mode", help="Mode to run in (default: the pipeline's first).")
+@click.option("--preset", help="A preset of the pipeline: its run config, mode and selection.")
 @solid_option
 @click.option("--wait", is_flag=True, help="Print the run's events until it ends.")
 @json_option
 @uses_control_plane
-def launch(client, pipeline, location, config_files, tags, mode, solids, wait, as_json) -> None:
+def launch(
+    client, pipeline, location, config_files, tags, mode, preset, solids, wait, as_json
+) -> None:
     """Launch a run of PIPELINE."""
     variables = {
         "pipeline": pipeline,
@@ -49,6 +52,7 @@ def launch(client, pipeline, location, config_files, tags, mode, solids, wait, a
         "tags": [{"key": k, "value": v} for k, v in tags.items()],
         "mode": mode,
         "solidSelection": list(solids) or None,
+        "preset": preset,
     }
     result = client.result(documents.LAUNCH_RUN, variables, "launchRun", "LaunchRunSuccess")
     _report_launched(client, result["run"], wait, as_json)

@@ -35,7 +35,10 @@ from control_plane.graphql.runs import Run
 
 @strawberry.type
 class Mutation:
-    @root_mutation("Validates the run config against the plan and queues a run.")
+    @root_mutation(
+        "Validates the run config against the plan and queues a run; `preset` gives the run "
+        "config, mode and selection of one of the pipeline's presets."
+    )
     async def launch_run(
         self,
         info: Info,
@@ -45,6 +48,7 @@ class Mutation:
         tags: list[TagInput] | None = None,
         mode: str | None = None,
         solid_selection: list[str] | None = None,
+        preset: str | None = None,
     ) -> LaunchRunResult:
         run = await asyncio.to_thread(
             info.context.control_plane.launch_run,
@@ -54,6 +58,7 @@ class Mutation:
             tags=TagInput.to_dict(tags),
             mode=mode,
             solid_selection=solid_selection,
+            preset=preset,
         )
         return LaunchRunSuccess(run=Run.from_record(run))
 

@@ -84,12 +84,24 @@ class ModeSnapshot:
 
 
 @dataclass(frozen=True)
+class PresetSnapshot:
+    """A named run config, mode, solid selection and tags a run can be launched with."""
+
+    name: str
+    run_config: dict = field(default_factory=dict)
+    mode: str = "default"
+    solid_selection: list[str] = field(default_factory=list)
+    tags: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class PipelineSnapshot:
     name: str
     description: str = ""
     solids: list[SolidSnapshot] = field(default_factory=list)
     modes: list[ModeSnapshot] = field(default_factory=list)
     tags: dict[str, str] = field(default_factory=dict)
+    presets: list[PresetSnapshot] = field(default_factory=list)
 
     def solid(self, name: str) -> SolidSnapshot:
         return next(s for s in self.solids if s.name == name)

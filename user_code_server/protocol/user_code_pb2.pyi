@@ -159,7 +159,7 @@ class SensorSnapshot(_message.Message):
     def __init__(self, name: _Optional[str] = ..., pipeline_name: _Optional[str] = ..., minimum_interval_seconds: _Optional[float] = ..., mode: _Optional[str] = ..., solid_selection: _Optional[_Iterable[str]] = ..., description: _Optional[str] = ..., is_pipeline_failure_sensor: _Optional[bool] = ...) -> None: ...
 
 class PipelineSnapshot(_message.Message):
-    __slots__ = ("name", "description", "solids", "modes", "tags")
+    __slots__ = ("name", "description", "solids", "modes", "tags", "presets")
     class TagsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -172,12 +172,35 @@ class PipelineSnapshot(_message.Message):
     SOLIDS_FIELD_NUMBER: _ClassVar[int]
     MODES_FIELD_NUMBER: _ClassVar[int]
     TAGS_FIELD_NUMBER: _ClassVar[int]
+    PRESETS_FIELD_NUMBER: _ClassVar[int]
     name: str
     description: str
     solids: _containers.RepeatedCompositeFieldContainer[SolidSnapshot]
     modes: _containers.RepeatedCompositeFieldContainer[ModeSnapshot]
     tags: _containers.ScalarMap[str, str]
-    def __init__(self, name: _Optional[str] = ..., description: _Optional[str] = ..., solids: _Optional[_Iterable[_Union[SolidSnapshot, _Mapping]]] = ..., modes: _Optional[_Iterable[_Union[ModeSnapshot, _Mapping]]] = ..., tags: _Optional[_Mapping[str, str]] = ...) -> None: ...
+    presets: _containers.RepeatedCompositeFieldContainer[PresetSnapshot]
+    def __init__(self, name: _Optional[str] = ..., description: _Optional[str] = ..., solids: _Optional[_Iterable[_Union[SolidSnapshot, _Mapping]]] = ..., modes: _Optional[_Iterable[_Union[ModeSnapshot, _Mapping]]] = ..., tags: _Optional[_Mapping[str, str]] = ..., presets: _Optional[_Iterable[_Union[PresetSnapshot, _Mapping]]] = ...) -> None: ...
+
+class PresetSnapshot(_message.Message):
+    __slots__ = ("name", "run_config_json", "mode", "solid_selection", "tags")
+    class TagsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    RUN_CONFIG_JSON_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
+    SOLID_SELECTION_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    run_config_json: str
+    mode: str
+    solid_selection: _containers.RepeatedScalarFieldContainer[str]
+    tags: _containers.ScalarMap[str, str]
+    def __init__(self, name: _Optional[str] = ..., run_config_json: _Optional[str] = ..., mode: _Optional[str] = ..., solid_selection: _Optional[_Iterable[str]] = ..., tags: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
 class SolidSnapshot(_message.Message):
     __slots__ = ("name", "definition_name", "description", "inputs", "outputs", "config_schema_json", "required_resource_keys", "tags", "retry_policy", "mapped_over")

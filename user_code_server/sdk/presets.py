@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from user_code_server.sdk.checks import check_name
+from user_code_server.sdk.checks import check_name, string_tags
 from user_code_server.sdk.errors import DefinitionError
 
 
@@ -24,7 +25,11 @@ class PresetDefinition:
             raise DefinitionError(
                 f"preset '{name}': run_config must be a dict, got {type(run_config).__name__}"
             )
+        try:
+            json.dumps(run_config)
+        except (TypeError, ValueError) as error:
+            raise DefinitionError(f"preset '{name}': run_config is not JSON: {error}") from error
         self.run_config = dict(run_config or {})
         self.mode = check_name(mode, "mode")
         self.solid_selection = list(solid_selection) if solid_selection else None
-        self.tags = dict(tags or {})
+        self.tags = string_tags(tags)
