@@ -37,11 +37,13 @@ from user_code_server.sdk.solid import (
     InputDefinition,
     OutputDefinition,
     SolidDefinition,
+    lambda_solid,
     solid,
 )
 from user_code_server.sdk.types import Nothing
 
 __all__ = [
+    "lambda_solid",
     "PresetDefinition",
     "RunConfigValidationError",
     "build_solid_context",

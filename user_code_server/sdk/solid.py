@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import inspect
 import typing
 from collections.abc import Callable
@@ -183,6 +184,41 @@ def solid(
             retry_policy=retry_policy,
             description=description or inspect.getdoc(fn),
             tags=tags,
+        )
+
+    return decorate
+
+
+def lambda_solid(
+    name: str | Callable[..., Any] | None = None,
+    description: str | None = None,
+    input_defs: list[InputDefinition] | None = None,
+    output_def: OutputDefinition | None = None,
+) -> Any:
+    """Declares a solid from a function of its inputs alone (no context, one output):
+    `@lambda_solid` or `@lambda_solid(...)`."""
+    if callable(name):
+        return lambda_solid()(name)
+
+    def decorate(fn: Callable[..., Any]) -> SolidDefinition:
+        if not callable(fn):
+            raise DefinitionError(f"lambda_solid '{name}': the function is not callable")
+
+        def compute(context: Any, **inputs: Any) -> Any:
+            return fn(**inputs)
+
+        functools.update_wrapper(compute, fn)
+        signature = inspect.signature(fn)
+        context = inspect.Parameter("context", inspect.Parameter.POSITIONAL_OR_KEYWORD)
+        compute.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=[context, *signature.parameters.values()]
+        )
+        return SolidDefinition(
+            name=name or fn.__name__,
+            compute_fn=compute,
+            input_defs=input_defs,
+            output_defs=[output_def] if output_def is not None else None,
+            description=description or inspect.getdoc(fn),
         )
 
     return decorate
