@@ -438,3 +438,94 @@ mutation WipeAsset($key: String!) {
 """
     + ERROR_FIELDS
 )
+
+SCHEDULE_FIELDS = """
+fragment ScheduleFields on Schedule {
+  name location status definitionMissing pipelineName cronSchedule executionTimezone
+  partitionSet nextTickTimestamp
+  ticks(limit: $ticks) { tickId timestamp status runIds skipReason error }
+}
+"""
+
+SENSOR_FIELDS = """
+fragment SensorFields on Sensor {
+  name location status definitionMissing pipelineName minimumIntervalSeconds
+  isPipelineFailureSensor cursor lastTickTimestamp
+  ticks(limit: $ticks) { tickId timestamp status runIds skipReason error cursor }
+}
+"""
+
+PREVIEW_FIELDS = """
+fragment PreviewFields on PreviewResult {
+  __typename
+  ...ErrorFields
+  ... on TickPreviews {
+    nodes { timestamp skipReason error cursor runs { runKey runConfig tags { key value } } }
+  }
+}
+"""
+
+SCHEDULES = (
+    """
+query Schedules($ticks: Int!) {
+  schedules { __typename ...ErrorFields ... on ScheduleConnection { nodes { ...ScheduleFields } } }
+}
+"""
+    + ERROR_FIELDS
+    + SCHEDULE_FIELDS
+)
+
+SENSORS = (
+    """
+query Sensors($ticks: Int!) {
+  sensors { __typename ...ErrorFields ... on SensorConnection { nodes { ...SensorFields } } }
+}
+"""
+    + ERROR_FIELDS
+    + SENSOR_FIELDS
+)
+
+
+def _set_status(field: str, kind: str, fields: str) -> str:
+    """A start/stop mutation returning the schedule or sensor."""
+    return (
+        f"""
+mutation {field[0].upper() + field[1:]}($name: String!, $ticks: Int!) {{
+  {field}(name: $name) {{ __typename ...ErrorFields ... on {kind} {{ ...{kind}Fields }} }}
+}}
+"""
+        + ERROR_FIELDS
+        + fields
+    )
+
+
+START_SCHEDULE = _set_status("startSchedule", "Schedule", SCHEDULE_FIELDS)
+STOP_SCHEDULE = _set_status("stopSchedule", "Schedule", SCHEDULE_FIELDS)
+START_SENSOR = _set_status("startSensor", "Sensor", SENSOR_FIELDS)
+STOP_SENSOR = _set_status("stopSensor", "Sensor", SENSOR_FIELDS)
+
+PREVIEW_SCHEDULE = (
+    """
+query PreviewSchedule($name: String!, $count: Int!) {
+  schedule(name: $name) {
+    __typename ...ErrorFields
+    ... on Schedule { preview(ticks: $count) { ...PreviewFields } }
+  }
+}
+"""
+    + ERROR_FIELDS
+    + PREVIEW_FIELDS
+)
+
+PREVIEW_SENSOR = (
+    """
+query PreviewSensor($name: String!, $cursor: String) {
+  sensor(name: $name) {
+    __typename ...ErrorFields
+    ... on Sensor { preview(cursor: $cursor) { ...PreviewFields } }
+  }
+}
+"""
+    + ERROR_FIELDS
+    + PREVIEW_FIELDS
+)

@@ -14,6 +14,7 @@ from cli.commands.code_server import code_server_group
 from cli.commands.daemon import daemon_group
 from cli.commands.execute import execute
 from cli.commands.instance import instance_group
+from cli.commands.instigators import schedule_group, sensor_group
 from cli.commands.locations import location_group
 from cli.commands.partitions import partition_group
 from cli.commands.pipelines import pipeline_group
@@ -47,6 +48,8 @@ for command in (
     backfill_group,
     partition_group,
     asset_group,
+    schedule_group,
+    sensor_group,
     instance_group,
 ):
     cli.add_command(command)

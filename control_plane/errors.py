@@ -64,6 +64,15 @@ class InvalidStepSelectionError(LodestarError):
     pass
 
 
+class InstigatorNotFoundError(LodestarError):
+    """No schedule or sensor (`kind`) of that name is loaded or stored."""
+
+    def __init__(self, kind: str, name: str):
+        super().__init__(f"{kind} {name!r} not found in any loaded code location")
+        self.kind = kind
+        self.name = name
+
+
 class LeadershipLostError(LodestarError):
     """A write fenced by a leader's term, refused: another process leads the daemon now."""
 

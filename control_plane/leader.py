@@ -20,6 +20,12 @@ from control_plane.code_locations import CodeLocations
 from control_plane.daemon_lease import DaemonLease
 from control_plane.execution.coordinator import RunCoordinator
 from control_plane.execution.executor import StepExecutor
+from control_plane.instigators.daemons import (
+    SCHEDULER_DAEMON,
+    SENSOR_DAEMON,
+    ScheduleDaemon,
+    SensorDaemon,
+)
 from control_plane.recovery import recover_interrupted_runs
 from control_plane.run_queue import DAEMON_TYPE as RUN_QUEUE_DAEMON
 from control_plane.run_queue import POLL_INTERVAL_S, RunQueue
@@ -27,6 +33,10 @@ from control_plane.storage import Storage
 from control_plane.storage.records import DaemonHeartbeat, LeaderTerm, PipelineRun
 
 log = logging.getLogger(__name__)
+
+# Passes of the scheduler and the sensor daemon: a due time is seen within this.
+INSTIGATOR_INTERVAL_S = 0.25
+HEARTBEAT_INTERVAL_S = 1.0
 
 
 class RunsInFlight:
@@ -93,7 +103,8 @@ class RunsInFlight:
 
 class LeaderRuntime:
     """What the leader runs during one term: recovery of interrupted runs (first), the run
-    queue and its coordinators, and the backfill daemon, each a restartable loop."""
+    queue and its coordinators, the backfill daemon, the scheduler and the sensor daemon,
+    each a restartable loop."""
 
     def __init__(
         self,
@@ -121,6 +132,9 @@ class LeaderRuntime:
         )
         self._recovered = False
         backfills = BackfillDaemon(storage, locations, self.wake_queue, backfill_chunk_size)
+        schedules = ScheduleDaemon(storage, locations, self.wake_queue, term)
+        sensors = SensorDaemon(storage, locations, self.wake_queue, term)
+        self._last_heartbeat: dict[str, float] = {}
         self._queue_loop = BackgroundLoop(
             "run-queue",
             self._queue_pass,
@@ -133,16 +147,36 @@ class LeaderRuntime:
             backfill_interval_s,
             lambda: self._heartbeat(BACKFILL_DAEMON),
         )
+        self.instigator_loops = [
+            BackgroundLoop(
+                "scheduler",
+                schedules.iterate,
+                INSTIGATOR_INTERVAL_S,
+                lambda: self._heartbeat(SCHEDULER_DAEMON),
+            ),
+            BackgroundLoop(
+                "sensor-daemon",
+                sensors.iterate,
+                INSTIGATOR_INTERVAL_S,
+                lambda: self._heartbeat(SENSOR_DAEMON),
+            ),
+        ]
+        self._loops = [self._queue_loop, self._backfill_loop, *self.instigator_loops]
 
     def start(self) -> None:
-        self._queue_loop.start()
-        self._backfill_loop.start()
+        for loop in self._loops:
+            loop.start()
 
     def stop(self) -> None:
         """Ends the term: the loops stop and the runs in flight are abandoned to the next."""
         self.runs.abandon()
-        self._queue_loop.stop()
-        self._backfill_loop.stop()
+        for loop in self._loops:
+            loop.stop()
+
+    def wake_instigators(self) -> None:
+        """Looks at schedules and sensors now (one was started or stopped)."""
+        for loop in self.instigator_loops:
+            loop.wake()
 
     def wake_queue(self) -> None:
         self._queue_loop.wake()
@@ -158,10 +192,15 @@ class LeaderRuntime:
         yield from self._queue.iterate()
 
     def _heartbeat(self, daemon_type: str) -> None:
+        """Records that `daemon_type` is alive, at most once a second."""
+        now = time.time()
+        if now - self._last_heartbeat.get(daemon_type, 0.0) < HEARTBEAT_INTERVAL_S:
+            return
+        self._last_heartbeat[daemon_type] = now
         served = sorted(location.name for location in self._locations.all())
         info = {"term": self.term.term, "locations": served}
         self._storage.add_daemon_heartbeat(
-            DaemonHeartbeat(daemon_type, self.term.holder, time.time(), info)
+            DaemonHeartbeat(daemon_type, self.term.holder, now, info)
         )
 
 

@@ -22,11 +22,13 @@ from control_plane.errors import (
     RunNotFoundError,
 )
 from control_plane.execution.executor import GrpcStepExecutor, StepExecutor
+from control_plane.instigators import Instigators
 from control_plane.leader import LeaderRuntime, Leadership, RunsInFlight
 from control_plane.partitions import Partitions
 from control_plane.run_events import run_event
 from control_plane.run_queue import DAEMON_TYPE as RUN_QUEUE
 from control_plane.runs import new_run, reexecution_of
+from control_plane.storage.instigator_records import InstigatorKind
 from control_plane.storage.records import (
     BACKFILL_TAG,
     EXECUTED_BY_TAG,
@@ -74,6 +76,7 @@ class ControlPlane:
         self.executor = executor or GrpcStepExecutor(self.locations)
         self.partitions = Partitions(self.locations, self.storage)
         self.assets = AssetCatalog.for_locations(self.storage, self.locations)
+        self.instigators = Instigators(self.storage, self.locations)
         self.process_id = new_holder_id()
         # Runs this process executes itself, without the queue (`lodestar execute`).
         self._own_runs = RunsInFlight(
@@ -300,6 +303,18 @@ class ControlPlane:
                     f"step selection {selector!r} names no step of run {parent.run_id} "
                     f"(its solids: {', '.join(sorted(solids)) or 'none'})"
                 )
+
+    # Schedules and sensors
+
+    def set_instigator_running(self, kind: InstigatorKind, name: str, running: bool) -> None:
+        """Starts or stops a schedule or sensor; the leader looks at it at once."""
+        found = self.instigators
+        if kind == InstigatorKind.SCHEDULE:
+            (found.start_schedule if running else found.stop_schedule)(name)
+        else:
+            (found.start_sensor if running else found.stop_sensor)(name)
+        if self._runtime is not None:
+            self._runtime.wake_instigators()
 
     # Partitions and backfills
 

@@ -79,7 +79,7 @@ def partition_progress(
     """(partition, where it stands, its newest run of the backfill) for each selected
     partition, in order (one statement)."""
     runs = storage.latest_partition_run_statuses(backfill.partition_set, backfill.backfill_id)
-    found = []
+    found: list[tuple[str, PartitionProgress, str | None]] = []
     for index, partition in enumerate(backfill.partition_names):
         run = runs.get(partition)
         if run is not None:

@@ -123,6 +123,11 @@ class AssetNotFoundError(Error):
     key: AssetKey
 
 
+@strawberry.type(description="No schedule or sensor of that name is loaded or stored.")
+class InstigatorNotFoundError(Error):
+    name: str
+
+
 def error_result(exc: BaseException) -> Error:
     """The typed result for an exception a resolver raised."""
     match exc:
@@ -156,6 +161,8 @@ def error_result(exc: BaseException) -> Error:
             return PartitionNotFoundError(
                 message=str(exc), partition_set=exc.partition_set, partitions=exc.partitions
             )
+        case errors.InstigatorNotFoundError():
+            return InstigatorNotFoundError(message=str(exc), name=exc.name)
         case errors.BackfillNotFoundError():
             return BackfillNotFoundError(message=str(exc), backfill_id=exc.backfill_id)
         case assets.AssetNotFoundError():

@@ -16,6 +16,7 @@ from control_plane.graphql.basic_types import TagInput
 from control_plane.graphql.context import Info
 from control_plane.graphql.errors import BadArgument
 from control_plane.graphql.extensions import root_mutation
+from control_plane.graphql.instigators import Schedule, Sensor, SetScheduleResult, SetSensorResult
 from control_plane.graphql.pipelines import CodeLocation
 from control_plane.graphql.results import (
     CancelBackfillResult,
@@ -31,6 +32,7 @@ from control_plane.graphql.results import (
     WipeAssetResult,
 )
 from control_plane.graphql.runs import Run
+from control_plane.storage.instigator_records import InstigatorKind
 
 
 @strawberry.type
@@ -88,6 +90,22 @@ class Mutation:
             location=location,
         )
         return LaunchRunSuccess(run=Run.from_record(run))
+
+    @root_mutation("Starts a schedule: from now on each due time launches its run once.")
+    async def start_schedule(self, info: Info, name: str) -> SetScheduleResult:
+        return await _set_schedule(info, name, running=True)
+
+    @root_mutation("Stops a schedule.")
+    async def stop_schedule(self, info: Info, name: str) -> SetScheduleResult:
+        return await _set_schedule(info, name, running=False)
+
+    @root_mutation("Starts a sensor (evaluated at once, then every minimum interval).")
+    async def start_sensor(self, info: Info, name: str) -> SetSensorResult:
+        return await _set_sensor(info, name, running=True)
+
+    @root_mutation("Stops a sensor (its cursor is kept for when it starts again).")
+    async def stop_sensor(self, info: Info, name: str) -> SetSensorResult:
+        return await _set_sensor(info, name, running=False)
 
     @root_mutation(
         "Loads the location's code again: a code server Lodestar started is replaced by a new "
@@ -150,3 +168,19 @@ class Mutation:
     )
     async def wipe_asset(self, info: Info, key: str) -> WipeAssetResult:
         return await asyncio.to_thread(wipe_asset, info.context.control_plane, key)
+
+
+async def _set_schedule(info: Info, name: str, running: bool) -> Schedule:
+    control_plane = info.context.control_plane
+    await asyncio.to_thread(
+        control_plane.set_instigator_running, InstigatorKind.SCHEDULE, name, running
+    )
+    return Schedule.from_info(await asyncio.to_thread(control_plane.instigators.schedule, name))
+
+
+async def _set_sensor(info: Info, name: str, running: bool) -> Sensor:
+    control_plane = info.context.control_plane
+    await asyncio.to_thread(
+        control_plane.set_instigator_running, InstigatorKind.SENSOR, name, running
+    )
+    return Sensor.from_info(await asyncio.to_thread(control_plane.instigators.sensor, name))

@@ -6,6 +6,13 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 
 from control_plane.storage.asset_records import AssetMaterializationRecord, AssetRecord
+from control_plane.storage.instigator_records import (
+    InstigatorKind,
+    InstigatorState,
+    InstigatorStatus,
+    Tick,
+    TickWrite,
+)
 from control_plane.storage.records import (
     Backfill,
     BackfillStatus,
@@ -230,6 +237,40 @@ class Storage(ABC):
     def wipe_asset(self, asset_key: tuple[str, ...]) -> int:
         """Removes an asset's materializations from the catalog (the event log keeps them);
         returns how many it removed."""
+
+    # Schedules and sensors
+
+    @abstractmethod
+    def get_instigator_states(self, kind: InstigatorKind | None = None) -> list[InstigatorState]:
+        """Every schedule or sensor ever started or stopped, with its progress."""
+
+    @abstractmethod
+    def set_instigator_status(
+        self,
+        kind: InstigatorKind,
+        name: str,
+        location_name: str,
+        status: InstigatorStatus,
+        last_tick_time: float | None = None,
+    ) -> InstigatorState:
+        """Starts or stops one; starting sets `last_tick_time` (due times before it are never
+        handled)."""
+
+    @abstractmethod
+    def record_ticks(self, writes: list[TickWrite], term: LeaderTerm | None = None) -> list[bool]:
+        """Records ticks with their runs, run keys and progress in one transaction, each only
+        while its instigator is RUNNING at the progress its evaluation read; returns, per
+        tick, whether it was recorded."""
+
+    @abstractmethod
+    def get_ticks(
+        self, kind: InstigatorKind, name: str, limit: int = 20, before_id: int | None = None
+    ) -> list[Tick]:
+        """Ticks newest first."""
+
+    @abstractmethod
+    def get_run_keys(self, sensor: str, keys: Iterable[str]) -> dict[str, str]:
+        """Which of `keys` the sensor already launched: run key -> run id."""
 
     # Daemons
 

@@ -210,3 +210,48 @@ execution_plans = sa.Table(
     sa.Column("created_at", sa.Double, nullable=False),
     **_MYSQL_TABLE_ARGS,
 )
+
+# Schedules and sensors (`kind` SCHEDULE or SENSOR): whether each runs, and where it got to.
+# A schedule's `last_tick_time` is the last due time it handled; a sensor's, its last
+# evaluation; `cursor` is a sensor's cursor.
+instigators = sa.Table(
+    "instigators",
+    metadata,
+    sa.Column("kind", sa.String(16), primary_key=True),
+    sa.Column("name", sa.String(NAME_LENGTH), primary_key=True),
+    sa.Column("location_name", sa.String(NAME_LENGTH), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("last_tick_time", sa.Double),
+    sa.Column("cursor", LongText),
+    sa.Column("last_run_key", sa.String(TAG_VALUE_LENGTH)),
+    sa.Column("updated_at", sa.Double, nullable=False),
+    **_MYSQL_TABLE_ARGS,
+)
+
+# One row per tick; unique per time, so a due time is handled once whoever evaluates it.
+ticks = sa.Table(
+    "ticks",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("name", sa.String(NAME_LENGTH), nullable=False),
+    sa.Column("tick_time", sa.Double, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("run_ids", LongText, nullable=False),
+    sa.Column("skip_reason", LongText),
+    sa.Column("error", LongText),
+    sa.Column("cursor", LongText),
+    sa.Column("created_at", sa.Double, nullable=False),
+    sa.UniqueConstraint("kind", "name", "tick_time", name="uq_ticks_kind_name_time"),
+    **_MYSQL_TABLE_ARGS,
+)
+
+# A sensor's run keys: a key launched once is never launched again.
+run_keys = sa.Table(
+    "run_keys",
+    metadata,
+    sa.Column("sensor", sa.String(NAME_LENGTH), primary_key=True),
+    sa.Column("run_key", sa.String(TAG_VALUE_LENGTH), primary_key=True),
+    sa.Column("run_id", sa.String(RUN_ID_LENGTH), nullable=False),
+    **_MYSQL_TABLE_ARGS,
+)

@@ -19,6 +19,7 @@ from control_plane.storage.asset_records import AssetMaterializationRecord, Asse
 from control_plane.storage.backfill_rows import backfill_from_row, backfill_row, latest_run_ids
 from control_plane.storage.base import Storage
 from control_plane.storage.dialects import database_now, lock_lease_row
+from control_plane.storage.instigator_storage import InstigatorStorage
 from control_plane.storage.records import (
     BACKFILL_TAG,
     IN_FLIGHT_STATUSES,
@@ -110,7 +111,7 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-class SqlStorage(Storage):
+class SqlStorage(InstigatorStorage, Storage):
     """Runs, events and heartbeats in SQL. The schema must exist (see `migrations`)."""
 
     def __init__(self, url: str | sa.URL):
@@ -360,16 +361,11 @@ class SqlStorage(Storage):
             )
             .values(cursor=new_cursor, updated_at=now)
         )
-        stored = [
-            dataclasses.replace(r, created_at=r.created_at or now, updated_at=now) for r in new_runs
-        ]
         with self._engine.begin() as conn:
             # The row lock taken here serializes racing daemons; the loser matches nothing.
             if conn.execute(advance).rowcount != 1:
                 return False
-            if stored:
-                _insert_runs(conn, stored)
-                conn.execute(event_logs.insert(), [_event_row(r.run_id, event) for r in stored])
+            self._insert_queued_runs(conn, new_runs, event)
         return True
 
     def set_backfill_status(
@@ -595,6 +591,24 @@ class SqlStorage(Storage):
                 )
                 for row in conn.execute(query)
             ]
+
+    # Helpers of the storage concerns mixed in
+
+    def _insert_queued_runs(
+        self, conn: sa.Connection, new_runs: list[PipelineRun], event: StepEvent
+    ) -> None:
+        """Inserts new runs, each with a copy of `event`."""
+        if not new_runs:
+            return
+        now = time.time()
+        stored = [
+            dataclasses.replace(r, created_at=r.created_at or now, updated_at=now) for r in new_runs
+        ]
+        _insert_runs(conn, stored)
+        conn.execute(event_logs.insert(), [_event_row(r.run_id, event) for r in stored])
+
+    def _check_term(self, conn: sa.Connection, term: LeaderTerm | None) -> None:
+        _check_term(conn, term)
 
     # Lifecycle
 

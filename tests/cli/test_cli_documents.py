@@ -9,7 +9,14 @@ from cli import documents
 from control_plane.graphql import build_schema
 
 DOCUMENTS = {name: value for name, value in vars(documents).items() if name.isupper()}
-FRAGMENTS = {"ERROR_FIELDS", "RUN_FIELDS", "CODE_LOCATION_FIELDS"}
+FRAGMENTS = {
+    "ERROR_FIELDS",
+    "RUN_FIELDS",
+    "CODE_LOCATION_FIELDS",
+    "SCHEDULE_FIELDS",
+    "SENSOR_FIELDS",
+    "PREVIEW_FIELDS",
+}
 
 
 @pytest.mark.parametrize("name", sorted(set(DOCUMENTS) - FRAGMENTS))

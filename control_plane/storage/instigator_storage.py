@@ -1,0 +1,187 @@
+"""Schedules' and sensors' state, ticks and run keys in SQL (mixed into SqlStorage)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable
+
+import sqlalchemy as sa
+
+from control_plane.storage.instigator_records import (
+    InstigatorKind,
+    InstigatorState,
+    InstigatorStatus,
+    Tick,
+    TickStatus,
+    TickWrite,
+)
+from control_plane.storage.records import LeaderTerm, PipelineRun
+from control_plane.storage.schema import instigators, run_keys, ticks
+from user_code_server.protocol import StepEvent
+
+
+class InstigatorStorage:
+    """Mixed into SqlStorage, which provides the engine, run inserts and the term fence."""
+
+    @property
+    def engine(self) -> sa.Engine:
+        raise NotImplementedError
+
+    def _insert_queued_runs(
+        self, conn: sa.Connection, new_runs: list[PipelineRun], event: StepEvent
+    ) -> None:
+        raise NotImplementedError
+
+    def _check_term(self, conn: sa.Connection, term: LeaderTerm | None) -> None:
+        raise NotImplementedError
+
+    def get_instigator_states(self, kind: InstigatorKind | None = None) -> list[InstigatorState]:
+        query = sa.select(instigators).order_by(instigators.c.kind, instigators.c.name)
+        if kind is not None:
+            query = query.where(instigators.c.kind == kind.value)
+        with self.engine.connect() as conn:
+            return [_state_from_row(row) for row in conn.execute(query)]
+
+    def set_instigator_status(
+        self,
+        kind: InstigatorKind,
+        name: str,
+        location_name: str,
+        status: InstigatorStatus,
+        last_tick_time: float | None = None,
+    ) -> InstigatorState:
+        """Starts or stops a schedule or sensor. Starting sets `last_tick_time` (a schedule
+        then handles due times after it, never the ones it missed while stopped)."""
+        now = time.time()
+        key = (instigators.c.kind == kind.value, instigators.c.name == name)
+        values: dict[str, object] = {
+            "location_name": location_name,
+            "status": status.value,
+            "updated_at": now,
+        }
+        if status == InstigatorStatus.RUNNING:
+            values["last_tick_time"] = last_tick_time
+        with self.engine.begin() as conn:
+            if conn.execute(instigators.update().where(*key).values(values)).rowcount == 0:
+                conn.execute(instigators.insert().values(kind=kind.value, name=name, **values))
+            row = conn.execute(sa.select(instigators).where(*key)).one()
+        return _state_from_row(row)
+
+    def record_ticks(self, writes: list[TickWrite], term: LeaderTerm | None = None) -> list[bool]:
+        """Records each tick with its runs, run keys and the instigator's progress, all in one
+        transaction (fenced by `term`); a tick whose instigator moved on or stopped meanwhile,
+        or whose run key was launched meanwhile, is left out alone. Returns, per tick,
+        whether it was recorded."""
+        recorded = []
+        with self.engine.begin() as conn:
+            self._check_term(conn, term)
+            for write in writes:
+                try:
+                    with conn.begin_nested():
+                        recorded.append(self._record(conn, write))
+                except sa.exc.IntegrityError:  # the same tick or run key, recorded meanwhile
+                    recorded.append(False)
+        return recorded
+
+    def _record(self, conn: sa.Connection, write: TickWrite) -> bool:
+        tick, state = write.tick, instigators.c
+        expected = write.expected_last_tick_time
+        advance = (
+            instigators.update()
+            .where(
+                state.kind == tick.kind.value,
+                state.name == tick.name,
+                state.status == InstigatorStatus.RUNNING.value,
+                state.last_tick_time.is_(None)
+                if expected is None
+                else state.last_tick_time == expected,
+            )
+            .values(last_tick_time=tick.tick_time, updated_at=time.time())
+        )
+        if tick.cursor is not None:
+            advance = advance.values(cursor=tick.cursor)
+        if write.last_run_key is not None:
+            advance = advance.values(last_run_key=write.last_run_key)
+        if conn.execute(advance).rowcount != 1:
+            return False
+        conn.execute(ticks.insert(), _tick_row(tick))
+        if write.new_run_keys:
+            conn.execute(
+                run_keys.insert(),
+                [
+                    {"sensor": tick.name, "run_key": key, "run_id": run_id}
+                    for key, run_id in write.new_run_keys.items()
+                ],
+            )
+        if write.runs and write.run_event is not None:
+            self._insert_queued_runs(conn, write.runs, write.run_event)
+        return True
+
+    def get_ticks(
+        self, kind: InstigatorKind, name: str, limit: int = 20, before_id: int | None = None
+    ) -> list[Tick]:
+        """The instigator's ticks, newest first; `before_id` continues a page."""
+        query = (
+            sa.select(ticks)
+            .where(ticks.c.kind == kind.value, ticks.c.name == name)
+            .order_by(ticks.c.tick_time.desc())
+            .limit(limit)
+        )
+        if before_id is not None:
+            query = query.where(ticks.c.id < before_id)
+        with self.engine.connect() as conn:
+            return [_tick_from_row(row) for row in conn.execute(query)]
+
+    def get_run_keys(self, sensor: str, keys: Iterable[str]) -> dict[str, str]:
+        """Which of `keys` the sensor already launched: run key -> run id."""
+        wanted = list(keys)
+        if not wanted:
+            return {}
+        query = sa.select(run_keys.c.run_key, run_keys.c.run_id).where(
+            run_keys.c.sensor == sensor, run_keys.c.run_key.in_(wanted)
+        )
+        with self.engine.connect() as conn:
+            return {row.run_key: row.run_id for row in conn.execute(query)}
+
+
+def _state_from_row(row: sa.Row) -> InstigatorState:
+    return InstigatorState(
+        kind=InstigatorKind(row.kind),
+        name=row.name,
+        location_name=row.location_name,
+        status=InstigatorStatus(row.status),
+        last_tick_time=row.last_tick_time,
+        cursor=row.cursor,
+        last_run_key=row.last_run_key,
+        updated_at=row.updated_at,
+    )
+
+
+def _tick_row(tick: Tick) -> dict:
+    return {
+        "kind": tick.kind.value,
+        "name": tick.name,
+        "tick_time": tick.tick_time,
+        "status": tick.status.value,
+        "run_ids": json.dumps(tick.run_ids),
+        "skip_reason": tick.skip_reason,
+        "error": tick.error,
+        "cursor": tick.cursor,
+        "created_at": tick.created_at or time.time(),
+    }
+
+
+def _tick_from_row(row: sa.Row) -> Tick:
+    return Tick(
+        kind=InstigatorKind(row.kind),
+        name=row.name,
+        tick_time=row.tick_time,
+        status=TickStatus(row.status),
+        run_ids=json.loads(row.run_ids),
+        skip_reason=row.skip_reason,
+        error=row.error,
+        cursor=row.cursor,
+        tick_id=row.id,
+        created_at=row.created_at,
+    )
