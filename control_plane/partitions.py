@@ -115,10 +115,7 @@ class Partitions:
             self._locations.get(location_name).snapshot().pipeline(partition_set.pipeline_name)
         )
         solids = [s.name for s in pipeline.solids] if pipeline else []
-        statuses = {
-            (row.partition_key, row.solid): row.status
-            for row in self._storage.latest_step_statuses(name)
-        }
+        statuses = self._storage.latest_cell_statuses(name)
         latest_runs = self._storage.latest_partition_run_statuses(name)
         return StatusMatrix(name, self.names(name), solids, statuses, latest_runs)
 

@@ -19,7 +19,14 @@ from control_plane.graphql.errors import (
 )
 from control_plane.graphql.extensions import nested_field
 from control_plane.graphql.runs import RunConnection, RunStatusType, run_connection
-from control_plane.storage.records import PARTITION_SET_TAG, PARTITION_TAG, RunsFilter, StepStatus
+from control_plane.partitions import StatusMatrix as MatrixData
+from control_plane.storage.records import (
+    PARTITION_SET_TAG,
+    PARTITION_TAG,
+    RunsFilter,
+    RunStatus,
+    StepStatus,
+)
 from user_code_server.protocol import PartitionSetSnapshot
 
 if TYPE_CHECKING:
@@ -54,14 +61,86 @@ class PartitionStatusRow:
     run_status: RunStatusType | None
 
 
+# One letter per status in the compact encoding of a matrix (`cells`, `runStatuses`).
+CELL_CODES = {
+    StepStatus.SUCCESS: "S",
+    StepStatus.FAILURE: "F",
+    StepStatus.SKIPPED: "K",
+    StepStatus.IN_PROGRESS: "I",
+    StepStatus.UP_FOR_RETRY: "R",
+    StepStatus.MISSING: "M",
+}
+RUN_CODES = {
+    RunStatus.QUEUED: "Q",
+    RunStatus.STARTING: "T",
+    RunStatus.STARTED: "I",
+    RunStatus.SUCCESS: "S",
+    RunStatus.FAILURE: "F",
+    RunStatus.CANCELING: "G",
+    RunStatus.CANCELED: "C",
+}
+NO_RUN = "-"
+
+
 @strawberry.type(
-    description="solid x partition -> latest step status: one row per partition, in the "
-    "set's order, each with one status per solid, in `solids` order."
+    description="solid x partition -> latest step status, one row per partition in the set's "
+    "order and one status per solid in `solids` order. `rows` spells it out; `partitions`, "
+    "`cells`, `runIds` and `runStatuses` carry the same compactly, for large sets."
 )
 class StatusMatrix:
     partition_set: str
     solids: list[str]
-    rows: list[PartitionStatusRow]
+    matrix: strawberry.Private[MatrixData]
+
+    @strawberry.field
+    def rows(self) -> list[PartitionStatusRow]:
+        missing = StepStatus.MISSING
+        statuses = self.matrix.statuses
+        no_run = (None, None)
+        rows = []
+        for partition in self.matrix.partitions:
+            run_id, run_status = self.matrix.latest_runs.get(partition, no_run)
+            rows.append(
+                PartitionStatusRow(
+                    partition=partition,
+                    statuses=[statuses.get((partition, solid), missing) for solid in self.solids],
+                    run_id=run_id,
+                    run_status=run_status,
+                )
+            )
+        return rows
+
+    @strawberry.field(description="The partitions, in the set's order.")
+    def partitions(self) -> list[str]:
+        return self.matrix.partitions
+
+    @strawberry.field(
+        description="Every cell, row by row (partition by partition, each row one letter per "
+        "solid): S SUCCESS, F FAILURE, K SKIPPED, I IN_PROGRESS, R UP_FOR_RETRY, M MISSING."
+    )
+    def cells(self) -> str:
+        statuses = self.matrix.statuses
+        missing = CELL_CODES[StepStatus.MISSING]
+        return "".join(
+            CELL_CODES[statuses[(partition, solid)]] if (partition, solid) in statuses else missing
+            for partition in self.matrix.partitions
+            for solid in self.solids
+        )
+
+    @strawberry.field(description="Each partition's newest run (null: none).")
+    def run_ids(self) -> list[str | None]:
+        latest = self.matrix.latest_runs
+        return [latest[p][0] if p in latest else None for p in self.matrix.partitions]
+
+    @strawberry.field(
+        description="Each partition's newest run's status, one letter each: Q QUEUED, "
+        "T STARTING, I STARTED, S SUCCESS, F FAILURE, G CANCELING, C CANCELED, - no run."
+    )
+    def run_statuses(self) -> str:
+        latest = self.matrix.latest_runs
+        return "".join(
+            RUN_CODES[latest[p][1]] if p in latest else NO_RUN for p in self.matrix.partitions
+        )
 
 
 PartitionsResult = Annotated[
@@ -155,21 +234,7 @@ def partition_page(
 
 def status_matrix(control_plane: ControlPlane, name: str) -> StatusMatrix:
     matrix = control_plane.partitions.status_matrix(name)
-    missing = StepStatus.MISSING
-    statuses = matrix.statuses
-    no_run = (None, None)
-    rows = []
-    for partition in matrix.partitions:
-        run_id, run_status = matrix.latest_runs.get(partition, no_run)
-        rows.append(
-            PartitionStatusRow(
-                partition=partition,
-                statuses=[statuses.get((partition, solid), missing) for solid in matrix.solids],
-                run_id=run_id,
-                run_status=run_status,
-            )
-        )
-    return StatusMatrix(partition_set=name, solids=matrix.solids, rows=rows)
+    return StatusMatrix(partition_set=name, solids=matrix.solids, matrix=matrix)
 
 
 def partition_runs(

@@ -25,6 +25,7 @@ from control_plane.storage.records import (
     RunsFilter,
     RunStatus,
     RunStep,
+    StepStatus,
 )
 from user_code_server.protocol import EventType, ExecutionPlan, StepEvent
 
@@ -199,6 +200,10 @@ class Storage(ABC):
     @abstractmethod
     def latest_step_statuses(self, partition_set: str) -> list[PartitionStepStatus]:
         """Per partition and solid, its status in the newest run that ran it."""
+
+    @abstractmethod
+    def latest_cell_statuses(self, partition_set: str) -> dict[tuple[str, str], StepStatus]:
+        """`latest_step_statuses` as (partition, solid) -> status (one statement)."""
 
     # Assets (an asset key is a tuple of path parts)
 

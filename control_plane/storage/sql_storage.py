@@ -51,7 +51,11 @@ from control_plane.storage.schema import (
     run_tags,
     runs,
 )
-from control_plane.storage.step_index import index_step_events, latest_step_statuses
+from control_plane.storage.step_index import (
+    index_step_events,
+    latest_cell_statuses,
+    latest_step_statuses,
+)
 from user_code_server.protocol import (
     ErrorInfo,
     ErrorKind,
@@ -464,6 +468,10 @@ class SqlStorage(InstigatorStorage, Storage):
     def latest_step_statuses(self, partition_set: str) -> list[PartitionStepStatus]:
         with self._engine.connect() as conn:
             return latest_step_statuses(conn, partition_set)
+
+    def latest_cell_statuses(self, partition_set: str) -> dict[tuple[str, str], StepStatus]:
+        with self._engine.connect() as conn:
+            return latest_cell_statuses(conn, partition_set)
 
     # Assets
 

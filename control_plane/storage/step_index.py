@@ -88,6 +88,31 @@ def _merged(new) -> dict:
 
 def latest_step_statuses(conn: sa.Connection, partition_set: str) -> list[PartitionStepStatus]:
     """Per (partition, solid): the status in the newest run that ran that solid."""
+    return [
+        PartitionStepStatus(partition_key, solid, _STATUS[status], run_id)
+        for (partition_key, solid), (status, run_id) in _latest_cells(conn, partition_set).items()
+    ]
+
+
+def latest_cell_statuses(
+    conn: sa.Connection, partition_set: str
+) -> dict[tuple[str, str], StepStatus]:
+    """`latest_step_statuses` as (partition, solid) -> status, without building a record per
+    cell (a status matrix has one per partition and solid)."""
+    return {
+        cell: _STATUS[status] for cell, (status, _) in _latest_cells(conn, partition_set).items()
+    }
+
+
+_STATUS = {status.value: status for status in StepStatus}
+_RANK = {status.value: rank for rank, status in enumerate(_PRECEDENCE)}
+
+
+def _latest_cells(
+    conn: sa.Connection, partition_set: str
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """(partition, solid) -> (status, run id) in the newest run that ran that solid: one
+    grouped statement on the run_steps index."""
     latest = (
         sa.select(
             run_steps.c.partition_key,
@@ -109,13 +134,10 @@ def latest_step_statuses(conn: sa.Connection, partition_set: str) -> list[Partit
             run_steps.c.run_seq == latest.c.run_seq,
         ),
     )
-    combined: dict[tuple[str, str], tuple[StepStatus, str]] = {}
-    for partition_key, solid, status_name, step_run_id in conn.execute(query).tuples():
-        status = StepStatus(status_name)
-        current = combined.get((partition_key, solid))
-        if current is None or _PRECEDENCE.index(status) < _PRECEDENCE.index(current[0]):
-            combined[(partition_key, solid)] = (status, step_run_id)
-    return [
-        PartitionStepStatus(partition_key, solid, status, step_run_id)
-        for (partition_key, solid), (status, step_run_id) in combined.items()
-    ]
+    combined: dict[tuple[str, str], tuple[str, str]] = {}
+    for partition_key, solid, status, run_id in conn.execute(query).all():
+        cell = (partition_key, solid)
+        current = combined.get(cell)
+        if current is None or _RANK[status] < _RANK[current[0]]:
+            combined[cell] = (status, run_id)
+    return combined

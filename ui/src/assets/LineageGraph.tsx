@@ -13,7 +13,11 @@ export function assetPath(key: string): string {
 /** The lineage graph, laid out by dagre in the layout worker; each node links to its asset. */
 export function LineageGraph({ graph, root }: { graph: Graph; root: string }) {
   const request = useMemo(
-    () => ({ nodes: graph.nodes.map((n) => ({ id: n.key, width: NODE_W, height: NODE_H })), edges: graph.edges }),
+    () => ({
+      nodes: graph.nodes.map((n) => ({ id: n.key, width: NODE_W, height: NODE_H })),
+      edges: graph.edges,
+      layers: Object.fromEntries(graph.nodes.map((n) => [n.key, n.depth])),
+    }),
     [graph],
   );
   const layout = useLayout(request);

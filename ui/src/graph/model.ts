@@ -10,6 +10,9 @@ export interface GraphSolid {
 export interface LayoutRequest {
   nodes: { id: string; width: number; height: number }[];
   edges: { from: string; to: string }[];
+  /** Each node's layer, when the caller knows it (an asset's distance from the lineage root):
+   * large graphs are then laid out by layer rather than by dagre. */
+  layers?: Record<string, number>;
 }
 
 export interface LayoutResult {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useParams, useSearchParams } from "react-router-dom";
 import { request, useQuery } from "../api";
 import { MetadataChart, numericSeries } from "../assets/Chart";
 import { mergeLineage } from "../assets/lineage";
@@ -202,8 +202,14 @@ function MaterializationSummary({ m }: { m: MaterializationFieldsFragment }) {
   );
 }
 
+const DEFAULT_DEPTH = 2;
+
+/** The lineage graph, up and down to the depth in the URL (`?depth=3`, `?depth=all`). */
 function Lineage({ assetKey }: { assetKey: string }) {
-  const [depth, setDepth] = useState(2);
+  const [params, setParams] = useSearchParams();
+  const asked = params.get("depth");
+  const depth = asked === "all" ? 0 : Number(asked) > 0 ? Number(asked) : DEFAULT_DEPTH;
+  const setDepth = (d: number) => setParams({ depth: d > 0 ? String(d) : "all" }, { replace: true });
   const { data, error, loading } = useQuery(LINEAGE, { key: assetKey, depth: depth > 0 ? depth : null });
   const asset = data?.asset.__typename === "Asset" ? data.asset : null;
   const graph = useMemo(() => {

@@ -8,6 +8,7 @@ import { graphql } from "../gql";
 import { Matrix } from "../partitions/Matrix";
 import {
   backfillSelection,
+  decodeMatrix,
   isFailedOrMissing,
   type MatrixRow,
   parseRange,
@@ -30,12 +31,10 @@ const PARTITION_SET = graphql(`
           __typename
           ... on StatusMatrix {
             solids
-            rows {
-              partition
-              statuses
-              runId
-              runStatus
-            }
+            partitions
+            cells
+            runIds
+            runStatuses
           }
           ... on Error {
             message
@@ -128,6 +127,11 @@ export default function PartitionSetPage() {
     void refetch();
   }
   const result = data?.partitionSet;
+  const matrix =
+    result?.__typename === "PartitionSet" && result.statusMatrix.__typename === "StatusMatrix"
+      ? result.statusMatrix
+      : null;
+  const rows = useMemo(() => (matrix ? decodeMatrix(matrix) : []), [matrix]);
   return (
     <section className="partition-set-page">
       <QueryStatus error={error} loading={loading && !data} />
@@ -163,7 +167,7 @@ export default function PartitionSetPage() {
             <PartitionsTab
               partitionSet={result.name}
               solids={result.statusMatrix.solids}
-              rows={result.statusMatrix.rows}
+              rows={rows}
               onLaunched={(id) => setParams({ backfill: id })}
             />
           )}

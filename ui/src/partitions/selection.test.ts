@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   backfillSelection,
+  decodeMatrix,
   isFailedOrMissing,
   parseRange,
   parseTags,
@@ -53,5 +54,21 @@ describe("selections", () => {
       { key: "note", value: "x=y" },
     ]);
     expect(parseTags("oops")).toBe('"oops" is not key=value');
+  });
+});
+
+describe("decodeMatrix", () => {
+  it("spells out the compact matrix", () => {
+    const rows = decodeMatrix({
+      solids: ["a", "b"],
+      partitions: ["p1", "p2"],
+      cells: "SFMK",
+      runIds: ["r1", null],
+      runStatuses: "F-",
+    });
+    expect(rows).toEqual([
+      { partition: "p1", statuses: ["SUCCESS", "FAILURE"], runId: "r1", runStatus: "FAILURE" },
+      { partition: "p2", statuses: ["MISSING", "SKIPPED"], runId: null, runStatus: null },
+    ]);
   });
 });

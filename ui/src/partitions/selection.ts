@@ -7,6 +7,41 @@ export interface MatrixRow {
   runStatus?: string | null;
 }
 
+const CELL_STATUS: Record<string, string> = {
+  S: "SUCCESS",
+  F: "FAILURE",
+  K: "SKIPPED",
+  I: "IN_PROGRESS",
+  R: "UP_FOR_RETRY",
+  M: "MISSING",
+};
+const RUN_STATUS: Record<string, string | null> = {
+  Q: "QUEUED",
+  T: "STARTING",
+  I: "STARTED",
+  S: "SUCCESS",
+  F: "FAILURE",
+  G: "CANCELING",
+  C: "CANCELED",
+  "-": null,
+};
+
+/** The rows of a status matrix sent compactly (see `StatusMatrix.cells` in the schema). */
+export function decodeMatrix(m: {
+  solids: string[];
+  partitions: string[];
+  cells: string;
+  runIds: (string | null)[];
+  runStatuses: string;
+}): MatrixRow[] {
+  const width = m.solids.length;
+  return m.partitions.map((partition, i) => {
+    const statuses = new Array<string>(width);
+    for (let s = 0; s < width; s++) statuses[s] = CELL_STATUS[m.cells[i * width + s]];
+    return { partition, statuses, runId: m.runIds[i], runStatus: RUN_STATUS[m.runStatuses[i]] };
+  });
+}
+
 /** The partitions from `a` to `b` (either order), both included, in the set's order. */
 export function rangeBetween(names: string[], a: number, b: number): string[] {
   const [start, end] = a <= b ? [a, b] : [b, a];

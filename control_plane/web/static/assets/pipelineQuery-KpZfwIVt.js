@@ -1,4 +1,4 @@
-import{t as e}from"./index-BO5G2ey4.js";var t=e(`
+import{t as e}from"./index-BmvSPZMu.js";var t=e(`
   query Pipeline($name: String!, $location: String) {
     pipeline(name: $name, location: $location) {
       __typename

@@ -1,4 +1,4 @@
-import{t as e}from"./index-BO5G2ey4.js";e(`
+import{t as e}from"./index-BmvSPZMu.js";e(`
   fragment BackfillFields on Backfill {
     backfillId
     partitionSet
