@@ -390,6 +390,7 @@ class ControlPlane:
             raise RunNotFoundError(run_id)
         return run
 
+
 def _run_settings(
     snapshot: PipelineSnapshot,
     preset: str | None,
