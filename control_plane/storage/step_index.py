@@ -135,7 +135,7 @@ def _latest_cells(
         ),
     )
     combined: dict[tuple[str, str], tuple[str, str]] = {}
-    for partition_key, solid, status, run_id in conn.execute(query).all():
+    for partition_key, solid, status, run_id in conn.execute(query).tuples():
         cell = (partition_key, solid)
         current = combined.get(cell)
         if current is None or _RANK[status] < _RANK[current[0]]:
