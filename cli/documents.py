@@ -140,8 +140,8 @@ query RunEvents($runId: String!, $afterCursor: String, $limit: Int!) {
     ... on RunEventConnection {
       cursor hasMore
       events {
-        cursor stepKey eventType timestamp message level attempt mappingKey outputName
-        error { className message cause }
+        cursor stepKey eventType timestamp message level attempt mappingKey outputName data
+        error { className message stack }
       }
     }
   }

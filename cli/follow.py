@@ -21,7 +21,8 @@ def follow_run(
     on_event: Callable[[dict[str, Any]], None],
     follow: bool = True,
 ) -> dict[str, Any]:
-    """Calls `on_event` for each event; with `follow`, until the run has ended.
+    """Calls `on_event` for each event, each page's in time order; with `follow`, until the
+    run has ended.
 
     Returns the run's status and times. The status is read with each page, and one more
     page is read after it is seen finished, so no event written before the end is missed.
@@ -35,7 +36,7 @@ def follow_run(
         page, run = data["runEvents"], data["run"]
         if page["__typename"] != "RunEventConnection":
             raise CliError(describe_error(page))
-        for event in page["events"]:
+        for event in sorted(page["events"], key=lambda e: e["timestamp"]):
             on_event(event)
         cursor = page["cursor"]
         if page["hasMore"]:

@@ -335,6 +335,8 @@ class SupervisedLocation(CodeLocation):
         # --parent-pid: the server must not outlive a control plane killed with -9.
         command += ["--host", "127.0.0.1", "--port", "0", "--parent-pid", str(os.getpid())]
         command += ["--auth-token-stdin", "--io-base-dir", self._io_base_dir]
+        if self.origin.workers is not None:
+            command += ["--workers", str(self.origin.workers)]
         process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True
         )

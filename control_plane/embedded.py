@@ -22,6 +22,9 @@ def execute_pipeline(
     on_event: Callable[[EventRecord], None] | None = None,
     instance=None,
     tags: dict[str, str] | None = None,
+    mode: str | None = None,
+    solid_selection: list[str] | None = None,
+    preset: str | None = None,
 ) -> PipelineRun:
     """Starts a code server for `file`, runs `pipeline` once in this process and returns
     the finished run. Nothing else on the instance is touched: queued runs and runs left in
@@ -43,10 +46,14 @@ def execute_pipeline(
         control_plane.locations.wait_until_loaded()
         (location,) = control_plane.code_locations()
         if location.status != "LOADED":
-            raise CodeLocationError(location.name, location.error or "not loaded")
+            # Its first line: the code server has printed the traceback to stderr already.
+            reason = (location.error or "not loaded").splitlines()[0]
+            raise CodeLocationError(location.name, reason)
         if stop:
             raise KeyboardInterrupt
-        run = control_plane.execute_run(pipeline, run_config, location.name, tags)
+        run = control_plane.execute_run(
+            pipeline, run_config, location.name, tags, mode, solid_selection, preset
+        )
         terminated = False
 
         def terminate_on_signal() -> None:
@@ -73,15 +80,17 @@ def follow_run(
     on_event: Callable[[EventRecord], None],
     between_polls: Callable[[], None] = lambda: None,
 ) -> PipelineRun:
-    """Calls `on_event` for each of the run's events as they are stored, until it ends."""
+    """Calls `on_event` for each of the run's events as they are stored, until it ends;
+    the events of each read in time order (parallel steps' events reach storage in batches)."""
     cursor = 0
     while True:
         between_polls()
         run = storage.get_run(run_id)
         records = storage.get_events(run_id, after_cursor=cursor)
-        for record in records:
+        for record in sorted(records, key=lambda r: r.event.timestamp):
             on_event(record)
-            cursor = record.storage_id
+        if records:
+            cursor = records[-1].storage_id
         if run.status.is_finished and not records:
             return run
         if not records:

@@ -17,6 +17,7 @@ import yaml
 from control_plane import yaml_loader
 from control_plane.daemon_lease import DEFAULT_TTL_S as DEFAULT_LEASE_TTL_S
 from control_plane.errors import InstanceConfigError, StorageError
+from control_plane.execution.coordinator import DEFAULT_MAX_CONCURRENT_STEPS
 from control_plane.storage import SqlStorage
 from control_plane.storage.migrations import check_schema, current_revision, head_revision, upgrade
 
@@ -53,6 +54,14 @@ class MysqlStorageConfig:
 @dataclass(frozen=True)
 class RunQueueConfig:
     max_concurrent_runs: int = DEFAULT_MAX_CONCURRENT_RUNS
+
+
+@dataclass(frozen=True)
+class RunCoordinatorConfig:
+    """Steps of one run in flight at once, unless its `lodestar/max_concurrent_steps` tag
+    says otherwise."""
+
+    max_concurrent_steps: int = DEFAULT_MAX_CONCURRENT_STEPS
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,7 @@ class InstanceConfig:
     storage: SqliteStorageConfig | MysqlStorageConfig
     io_manager: IoManagerConfig
     run_queue: RunQueueConfig = field(default_factory=RunQueueConfig)
+    run_coordinator: RunCoordinatorConfig = field(default_factory=RunCoordinatorConfig)
     backfill_daemon: BackfillDaemonConfig = field(default_factory=BackfillDaemonConfig)
     daemon_lease: DaemonLeaseConfig = field(default_factory=DaemonLeaseConfig)
     code_servers: CodeServersConfig = field(default_factory=CodeServersConfig)
@@ -179,6 +189,7 @@ class Instance:
             "schema_up_to_date": revision == head,
             "run_count": run_count,
             "max_concurrent_runs": self._config.run_queue.max_concurrent_runs,
+            "max_concurrent_steps": self._config.run_coordinator.max_concurrent_steps,
             "io_base_dir": str(self._config.io_manager.base_dir),
             "auth_token_set": self._config.code_servers.auth_token is not None,
             "api_token_set": self._config.server.auth_token is not None,
@@ -262,6 +273,7 @@ class _ConfigParser:
             {
                 "storage",
                 "run_queue",
+                "run_coordinator",
                 "backfill_daemon",
                 "daemon_lease",
                 "code_servers",
@@ -272,6 +284,7 @@ class _ConfigParser:
         return InstanceConfig(
             storage=self._storage(top.get("storage")),
             run_queue=self._run_queue(top.get("run_queue")),
+            run_coordinator=self._run_coordinator(top.get("run_coordinator")),
             backfill_daemon=self._backfill_daemon(top.get("backfill_daemon")),
             daemon_lease=self._daemon_lease(top.get("daemon_lease")),
             code_servers=self._code_servers(top.get("code_servers")),
@@ -285,6 +298,13 @@ class _ConfigParser:
             return RunQueueConfig()
         path = "run_queue.max_concurrent_runs"
         return RunQueueConfig(self._int(run_queue["max_concurrent_runs"], path, minimum=1))
+
+    def _run_coordinator(self, raw: Any) -> RunCoordinatorConfig:
+        coordinator = self._mapping(raw, "run_coordinator", {"max_concurrent_steps"})
+        if coordinator.get("max_concurrent_steps") is None:
+            return RunCoordinatorConfig()
+        path = "run_coordinator.max_concurrent_steps"
+        return RunCoordinatorConfig(self._int(coordinator["max_concurrent_steps"], path, minimum=1))
 
     def _backfill_daemon(self, raw: Any) -> BackfillDaemonConfig:
         daemon = self._mapping(raw, "backfill_daemon", {"chunk_size", "interval_seconds"})

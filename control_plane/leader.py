@@ -49,9 +49,11 @@ class RunsInFlight:
         locations: CodeLocations,
         executor: StepExecutor,
         term: LeaderTerm | None,
+        max_concurrent_steps: int,
         on_exit: Callable[[], None] = lambda: None,
     ):
         self._storage = storage
+        self._max_concurrent_steps = max_concurrent_steps
         self._locations = locations
         self._executor = executor
         self._term = term
@@ -69,6 +71,7 @@ class RunsInFlight:
             on_exit=self._exited,
             abandon=self._abandon,
             term=self._term,
+            max_concurrent_steps=self._max_concurrent_steps,
         )
         with self._lock:
             self._coordinators[run.run_id] = coordinator
@@ -114,6 +117,7 @@ class LeaderRuntime:
         locations: CodeLocations,
         executor: StepExecutor,
         max_concurrent_runs: int,
+        max_concurrent_steps: int,
         backfill_chunk_size: int,
         backfill_interval_s: float,
     ):
@@ -125,6 +129,7 @@ class LeaderRuntime:
             locations=locations,
             executor=executor,
             term=term,
+            max_concurrent_steps=max_concurrent_steps,
             on_exit=self.wake_queue,
         )
         self._queue = RunQueue(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import time
 import uuid
@@ -84,6 +85,7 @@ class ControlPlane:
             locations=self.locations,
             executor=self.executor,
             term=None,
+            max_concurrent_steps=instance.config.run_coordinator.max_concurrent_steps,
         )
         ttl_s = lease_ttl_s or instance.config.daemon_lease.ttl_seconds
         lease = DaemonLease(self.storage, ttl_s, self.process_id)
@@ -111,6 +113,7 @@ class ControlPlane:
             locations=self.locations,
             executor=self.executor,
             max_concurrent_runs=config.run_queue.max_concurrent_runs,
+            max_concurrent_steps=config.run_coordinator.max_concurrent_steps,
             backfill_chunk_size=config.backfill_daemon.chunk_size,
             backfill_interval_s=config.backfill_daemon.interval_seconds,
         )
@@ -204,14 +207,20 @@ class ControlPlane:
         run_config: dict | None = None,
         location: str | None = None,
         tags: dict[str, str] | None = None,
+        mode: str | None = None,
+        solid_selection: list[str] | None = None,
+        preset: str | None = None,
     ) -> PipelineRun:
         """Validates and starts a run in this process at once, bypassing the run queue (the
         embedded `lodestar execute`): no other process's daemon ever picks it up."""
-        location, _ = self.pipeline(pipeline, location)
-        plan = self.execution_plan(pipeline, run_config, location)
+        location, snapshot = self.pipeline(pipeline, location)
+        run_config, mode, solid_selection, tags = _run_settings(
+            snapshot, preset, run_config, mode, solid_selection, tags
+        )
+        plan = self.execution_plan(pipeline, run_config, location, solid_selection, mode)
         tags = {**(tags or {}), EXECUTED_BY_TAG: self.process_id}
         run = dataclasses.replace(
-            new_run(pipeline, location, run_config or {}, plan.mode, tags),
+            new_run(pipeline, location, run_config or {}, plan.mode, tags, solid_selection),
             status=RunStatus.STARTING,
         )
         event = run_event(EventType.RUN_STARTING, f"executing {pipeline!r} in this process")
@@ -372,7 +381,8 @@ class ControlPlane:
                 )
             )
             for run in running:
-                self.terminate_run(run.run_id)
+                with contextlib.suppress(InvalidRunStateError):  # it ended meanwhile
+                    self.terminate_run(run.run_id)
         return self.backfill(backfill.backfill_id)
 
     def wait_for_run(self, run_id: str, timeout: float | None = None) -> PipelineRun:

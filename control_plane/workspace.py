@@ -31,6 +31,7 @@ class PythonFileOrigin:
 
     location_name: str
     path: str
+    workers: int | None = None  # the code server's worker processes (None: its default)
 
 
 LocationOrigin = GrpcServerOrigin | PythonFileOrigin
@@ -92,5 +93,16 @@ def _origin(entry, where: str, base: str) -> LocationOrigin:
             raise WorkspaceError(f"{where}.python_file: 'path' is required")
         path = os.path.join(base, str(body["path"]))
         _require_file(path, f"{where}.python_file.path: repository file")
-        return PythonFileOrigin(str(body.get("location_name", Path(path).stem)), path)
+        name = str(body.get("location_name", Path(path).stem))
+        return PythonFileOrigin(name, path, _workers(body.get("workers"), where))
     raise WorkspaceError(f"{where}: unknown kind {kind!r} (use grpc_server or python_file)")
+
+
+def _workers(value, where: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise WorkspaceError(
+            f"{where}.python_file.workers: expected a whole number >= 1, not {value!r}"
+        )
+    return value

@@ -12,6 +12,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+_IMPORTLIB_DIR = os.path.dirname(os.path.abspath(importlib.__file__)) + os.sep
+
 
 @dataclass(frozen=True)
 class CodeTarget:
@@ -43,8 +46,21 @@ def load_repository(target: CodeTarget) -> LoadedRepository:
 
         module = _import_target(target)
         return LoadedRepository(repository=repository_from_module(module))
-    except (Exception, SystemExit):  # user code may call sys.exit() at import
-        return LoadedRepository(error=traceback.format_exc())
+    except (Exception, SystemExit) as error:  # user code may call sys.exit() at import
+        return LoadedRepository(error=user_traceback(error))
+
+
+def user_traceback(error: BaseException) -> str:
+    """The traceback of `error` from the first frame past the loading machinery (this
+    package's and importlib's frames): the user's own code, or just the error if none."""
+    tb = error.__traceback__
+    while tb is not None and _is_loading_file(tb.tb_frame.f_code.co_filename):
+        tb = tb.tb_next
+    return "".join(traceback.format_exception(type(error), error, tb))
+
+
+def _is_loading_file(path: str) -> bool:
+    return path.startswith((_PACKAGE_DIR, _IMPORTLIB_DIR, "<frozen importlib"))
 
 
 def _import_target(target: CodeTarget) -> ModuleType:

@@ -391,7 +391,10 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="0 picks a free port")
     parser.add_argument(
-        "--workers", type=_positive_int, default=None, help="worker processes (default: CPUs)"
+        "--workers",
+        type=_positive_int,
+        default=None,
+        help="worker processes (default: max(8, 2 x CPUs))",
     )
     token_group = parser.add_mutually_exclusive_group()
     token_group.add_argument(

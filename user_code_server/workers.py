@@ -62,11 +62,19 @@ _WORKER_COMMAND = [
 ]
 
 
+# Steps mostly wait (on databases, APIs, files): a waiting worker costs memory, not CPU, so
+# the default pool is larger than the CPU count.
+MIN_DEFAULT_WORKERS = 8
+WORKERS_PER_CPU = 2
+
+
 def default_pool_size() -> int:
-    """One worker per CPU this process may use."""
+    """max(8, 2 x the CPUs this process may use): room for IO-bound steps."""
     if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1  # None when the count cannot be determined
+        cpus = len(os.sched_getaffinity(0))
+    else:
+        cpus = os.cpu_count() or 1  # None when the count cannot be determined
+    return max(MIN_DEFAULT_WORKERS, WORKERS_PER_CPU * cpus)
 
 
 class StepRun:

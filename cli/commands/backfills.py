@@ -110,15 +110,20 @@ def launch(
 )
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--cursor", help="Continue after this backfill id (the last of the previous page).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the backfill ids, one a line.")
 @json_option
 @uses_control_plane
-def list_backfills(client, statuses, limit, cursor, as_json) -> None:
+def list_backfills(client, statuses, limit, cursor, quiet, as_json) -> None:
     """List backfills, newest first, with their progress."""
     variables = {"status": [s.upper() for s in statuses] or None, "limit": limit, "cursor": cursor}
     page = client.result(documents.BACKFILLS, variables, "backfills", "BackfillConnection")
     backfills = page["nodes"]
     if as_json:
         print_json(backfills)
+        return
+    if quiet:
+        for backfill in backfills:
+            click.echo(backfill["backfillId"])
         return
     print_table(
         ["BACKFILL ID", "PARTITION SET", "STATUS", "DONE", "COUNTS", "CREATED"],

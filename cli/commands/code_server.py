@@ -15,7 +15,11 @@ def code_server_group() -> None:
 @click.option("-m", "--module", help="Importable module defining the repository.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=4266, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes for steps.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Worker processes for steps, the most steps run at once (default: max(8, 2 x CPUs)).",
+)
 @click.option(
     "--auth-token",
     help="Token clients must present (default: $LODESTAR_CODE_SERVER_TOKEN, else none). "

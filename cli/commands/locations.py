@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+import time
 from typing import Any
 
 import click
 
 from cli import documents
+from cli.errors import CliError
 from cli.options import json_option, uses_control_plane
 from cli.output import print_json, print_table, styled
 
@@ -34,6 +36,43 @@ def list_locations(client, as_json) -> None:
             for loc in locations
         ],
     )
+
+
+WAIT_POLL_S = 0.2
+
+
+@location_group.command("wait")
+@click.option(
+    "--timeout",
+    default=60.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds to wait before giving up.",
+)
+@uses_control_plane
+def wait(client, timeout) -> None:
+    """Wait until the control plane answers and no code location is LOADING (right after
+    `lodestar up &`); exits 1 if a location failed to load."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            result = client.result(
+                documents.CODE_LOCATIONS, {}, "codeLocations", "CodeLocationConnection"
+            )
+            if all(loc["status"] != "LOADING" for loc in result["nodes"]):
+                break
+            reason = "code locations still loading"
+        except CliError as error:  # not serving yet
+            reason = error.message
+        if time.monotonic() >= deadline:
+            raise CliError(f"not ready after {timeout:g} s: {reason}")
+        time.sleep(WAIT_POLL_S)
+    failed = [loc for loc in result["nodes"] if loc["status"] != "LOADED"]
+    for loc in result["nodes"]:
+        detail = f": {_summary(loc)}" if loc in failed else ""
+        click.echo(f"code location {loc['name']}: {styled(loc['status'])}{detail}")
+    if failed:
+        sys.exit(1)
 
 
 @location_group.command("reload")

@@ -20,7 +20,7 @@ from cli.options import (
     uses_control_plane,
 )
 from cli.output import format_duration, format_time, print_json, print_table, styled
-from cli.timeline import final_line, print_event
+from cli.timeline import LEVELS, final_line, print_event, shown_at
 
 RUN_STATUSES = ["QUEUED", "STARTING", "STARTED", "SUCCESS", "FAILURE", "CANCELING", "CANCELED"]
 
@@ -70,9 +70,10 @@ def launch(
 @tag_option
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--cursor", help="Continue after this run id (the last of the previous page).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the run ids, one a line.")
 @json_option
 @uses_control_plane
-def list_runs(client, pipeline, statuses, tags, limit, cursor, as_json) -> None:
+def list_runs(client, pipeline, statuses, tags, limit, cursor, quiet, as_json) -> None:
     """List runs, newest first."""
     run_filter = {
         "pipelineName": pipeline,
@@ -84,6 +85,10 @@ def list_runs(client, pipeline, statuses, tags, limit, cursor, as_json) -> None:
     runs = page["nodes"]
     if as_json:
         print_json(runs)
+        return
+    if quiet:
+        for run in runs:
+            click.echo(run["runId"])
         return
     print_table(
         ["RUN ID", "PIPELINE", "STATUS", "CREATED", "DURATION", "TAGS"],
@@ -124,21 +129,50 @@ def show(client, run_id, as_json) -> None:
                     s["status"],
                     s["attempts"],
                     format_duration(s["startTime"], s["endTime"]),
-                    (s["error"] or "").splitlines()[0] if s["error"] else "",
+                    _last_error(s),
                 ]
                 for s in run["stepStats"]
             ],
         )
 
 
+def _last_error(step: dict[str, Any]) -> str:
+    """The first line of the error a step ended with; none for a step that recovered."""
+    if step["status"] not in ("FAILURE", "UP_FOR_RETRY") or not step["error"]:
+        return ""
+    return step["error"].splitlines()[0]
+
+
 @run_group.command("logs")
 @click.argument("run_id")
 @click.option("--follow", "-f", is_flag=True, help="Keep printing events until the run ends.")
+@click.option(
+    "--level",
+    type=click.Choice(LEVELS, case_sensitive=False),
+    help="Only events at this level and above (failures are ERROR, retries WARNING).",
+)
+@click.option(
+    "--step", "steps", multiple=True, help="Only this step (`name` includes `name[key]`)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per event.")
 @uses_control_plane
-def logs(client, run_id, follow, as_json) -> None:
-    """Print a run's events, one line each."""
-    follow_run(client, run_id, _event_printer(as_json), follow=follow)
+def logs(client, run_id, follow, level, steps, as_json) -> None:
+    """Print a run's events, one line each, a failed step's traceback under it."""
+    printer = _event_printer(as_json)
+
+    def on_event(event: dict[str, Any]) -> None:
+        if level and not shown_at(event["eventType"], event["level"], level.upper()):
+            return
+        if steps and not _of_steps(event["stepKey"], steps):
+            return
+        printer(event)
+
+    follow_run(client, run_id, on_event, follow=follow)
+
+
+def _of_steps(step_key: str | None, steps: tuple[str, ...]) -> bool:
+    """Whether `step_key` is one of `steps`, or an instance of one (`shout[a]` of `shout`)."""
+    return step_key is not None and (step_key in steps or step_key.split("[")[0] in steps)
 
 
 @run_group.command("terminate")
@@ -211,6 +245,9 @@ def _event_printer(as_json: bool):
             error=error and f"{error['className']}: {error['message']}",
             output_name=event["outputName"],
             mapping_key=event["mappingKey"],
+            level=event["level"],
+            stack=error and error["stack"],
+            data=event["data"],
         )
 
     return on_event

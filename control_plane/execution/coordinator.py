@@ -80,8 +80,10 @@ class RunCoordinator:
         on_exit: Callable[[str], None],
         abandon: threading.Event,
         term: LeaderTerm | None,
+        max_concurrent_steps: int = DEFAULT_MAX_CONCURRENT_STEPS,
     ):
         self.run = run
+        self._max_concurrent_steps = max_concurrent_steps  # unless the run's tag says otherwise
         self._storage = storage
         self._locations = locations
         self._executor = executor
@@ -210,7 +212,7 @@ class RunCoordinator:
             self._end(RunStatus.CANCELED, "run canceled before it started")
             return
         self._store(events[1:])
-        max_steps = int(run.tags.get(MAX_CONCURRENT_STEPS_TAG, DEFAULT_MAX_CONCURRENT_STEPS))
+        max_steps = int(run.tags.get(MAX_CONCURRENT_STEPS_TAG, self._max_concurrent_steps))
         active = ActiveExecution(plan, run.run_id, known, max_steps)
         context = RunExecutionContext(
             run.run_id,
