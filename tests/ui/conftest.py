@@ -14,6 +14,7 @@ from ui.helpers import REPOS
 
 BROKEN_REPO = REPOS.parent.parent / "api" / "repos" / "broken_repo.py"
 EXAMPLES = REPOS.parents[2] / "examples"
+INSTIGATED_REPO = REPOS.parent.parent / "instigators" / "repos" / "instigated.py"
 
 
 @pytest.fixture(scope="session")
@@ -70,6 +71,32 @@ def partitions_up(tmp_path_factory, failing_days):
 def partitions_page(browser, partitions_up, request):
     """A page of the partitions session's control plane."""
     with guarded_page(browser, origin_of(partitions_up.url), request.node.name) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def sensor_dir(tmp_path_factory):
+    """The folder whose files the `new_files` sensor requests a run for (two files)."""
+    folder = tmp_path_factory.mktemp("incoming")
+    for name in ("a.csv", "b.csv"):
+        (folder / name).write_text(name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def instigators_up(tmp_path_factory, sensor_dir):
+    """`lodestar up` with the schedules and sensors of tests/instigators/repos/instigated.py."""
+    os.environ["LODESTAR_TEST_SENSOR_DIR"] = str(sensor_dir)
+    os.environ["LODESTAR_TEST_ALERTS"] = str(tmp_path_factory.mktemp("alerts") / "alerts.txt")
+    server = start_control_plane(tmp_path_factory.mktemp("instigators_home"), repo=INSTIGATED_REPO)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def instigators_page(browser, instigators_up, request):
+    """A page of the schedules-and-sensors session's control plane."""
+    with guarded_page(browser, origin_of(instigators_up.url), request.node.name) as opened:
         yield opened
 
 

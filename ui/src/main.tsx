@@ -17,6 +17,8 @@ const BackfillsPage = lazy(() => import("./pages/Backfills"));
 const BackfillPage = lazy(() => import("./pages/Backfill"));
 const AssetsPage = lazy(() => import("./pages/Assets"));
 const AssetPage = lazy(() => import("./pages/Asset"));
+const InstigatorsPage = lazy(() => import("./pages/Instigators"));
+const InstigatorPage = lazy(() => import("./pages/Instigator"));
 const InstancePage = lazy(() => import("./pages/Instance"));
 
 function NotFound() {
@@ -44,6 +46,10 @@ function App() {
             <Route path="backfills/:backfillId" element={<BackfillPage />} />
             <Route path="catalog" element={<AssetsPage />} />
             <Route path="catalog/key/*" element={<AssetPage />} />
+            <Route path="schedules" element={<InstigatorsPage />} />
+            <Route path="sensors" element={<Navigate to="/schedules" replace />} />
+            <Route path="schedules/:name" element={<InstigatorPage kind="schedule" />} />
+            <Route path="sensors/:name" element={<InstigatorPage kind="sensor" />} />
             <Route path="instance" element={<InstancePage />} />
             <Route path="*" element={<NotFound />} />
           </Route>

@@ -8,6 +8,7 @@ export const SECTIONS = [
   { path: "/partitions", label: "Partitions" },
   { path: "/backfills", label: "Backfills" },
   { path: "/catalog", label: "Assets" },
+  { path: "/schedules", label: "Schedules & sensors" },
   { path: "/instance", label: "Instance" },
 ];
 

@@ -1,4 +1,4 @@
-import{a as e,o as t,r as n,t as r,u as i}from"./index-BmvSPZMu.js";import{t as a}from"./jsx-runtime-CYb7M32Z.js";var o=a(),s=r(`
+import{a as e,o as t,r as n,t as r,u as i}from"./index-Dbejg1Zm.js";import{t as a}from"./jsx-runtime-CYb7M32Z.js";var o=a(),s=r(`
   query PartitionSets {
     partitionSets {
       __typename

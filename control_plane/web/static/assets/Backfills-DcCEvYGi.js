@@ -1,4 +1,4 @@
-import{a as e,l as t,o as n,r,s as i,t as a,u as o}from"./index-BmvSPZMu.js";import{t as s}from"./Progress-BaHL57tI.js";import{t as c}from"./jsx-runtime-CYb7M32Z.js";var l=c(),u=a(`
+import{a as e,l as t,o as n,r,s as i,t as a,u as o}from"./index-Dbejg1Zm.js";import{t as s}from"./Progress-BaHL57tI.js";import{t as c}from"./jsx-runtime-CYb7M32Z.js";var l=c(),u=a(`
   query Backfills {
     backfills(limit: 100) {
       __typename

@@ -1,4 +1,4 @@
-import{a as e,l as t,o as n,p as r,r as i,t as a,u as o}from"./index-BmvSPZMu.js";import{n as s}from"./LineageGraph-BDqFDnW4.js";import{t as c}from"./jsx-runtime-CYb7M32Z.js";var l=c(),u=a(`
+import{a as e,l as t,o as n,p as r,r as i,t as a,u as o}from"./index-Dbejg1Zm.js";import{n as s}from"./LineageGraph-CDKgO-FX.js";import{t as c}from"./jsx-runtime-CYb7M32Z.js";var l=c(),u=a(`
   query Assets {
     assets {
       __typename

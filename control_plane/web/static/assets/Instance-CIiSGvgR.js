@@ -1,4 +1,4 @@
-import{a as e,l as t,o as n,r,s as i,t as a,u as o}from"./index-BmvSPZMu.js";import{t as s}from"./jsx-runtime-CYb7M32Z.js";var c=s(),l=a(`
+import{a as e,l as t,o as n,r,s as i,t as a,u as o}from"./index-Dbejg1Zm.js";import{t as s}from"./jsx-runtime-CYb7M32Z.js";var c=s(),l=a(`
   query Instance {
     instance {
       processId

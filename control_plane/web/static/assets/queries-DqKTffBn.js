@@ -1,4 +1,4 @@
-import{t as e}from"./index-BmvSPZMu.js";e(`
+import{t as e}from"./index-Dbejg1Zm.js";e(`
   fragment BackfillFields on Backfill {
     backfillId
     partitionSet
