@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from user_code_server.io_manager import InMemoryIOManager
+from user_code_server.output_store import InMemoryOutputStore
 from user_code_server.protocol.execution import EventType, OutputHandle, StepEvent
 from user_code_server.protocol.plan import StepKey
 
@@ -18,7 +18,7 @@ class PipelineExecutionResult:
         run_id: str,
         success: bool,
         step_events: list[StepEvent],
-        outputs: InMemoryIOManager,
+        outputs: InMemoryOutputStore,
     ):
         self.pipeline_name = pipeline_name
         self.run_id = run_id
@@ -41,7 +41,7 @@ class SolidExecutionResult:
     """The events and output values of one solid's steps in an in-process run."""
 
     def __init__(
-        self, name: str, run_id: str, step_events: list[StepEvent], outputs: InMemoryIOManager
+        self, name: str, run_id: str, step_events: list[StepEvent], outputs: InMemoryOutputStore
     ):
         self.name = name
         self.step_events = step_events

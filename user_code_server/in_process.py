@@ -1,8 +1,8 @@
 """Runs a pipeline or one solid in the caller's process, for tests: no server, no storage.
 
 The plan comes from the same plan builder as a code server's, the control plane's plan
-walker expands mapped steps, and each step runs through the code server's step runner;
-outputs stay in memory.
+walker expands mapped steps, and each step runs through the code server's step runner.
+The built-in IO managers keep outputs in memory; every value also stays there for the result.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import uuid
 from typing import Any
 
 from user_code_server.execution_result import PipelineExecutionResult
-from user_code_server.io_manager import InMemoryIOManager
+from user_code_server.output_store import InMemoryOutputStore
 from user_code_server.plan_builder import plan_pipeline
 from user_code_server.protocol.execution import EventType, ExecuteStepsRequest, StepEvent
 from user_code_server.protocol.known_state import KnownState
@@ -93,14 +93,17 @@ def _execute(
         run_config=run_config or {},
         run_tags={**pipeline.tags, **string_tags(tags)},
     )
-    run = PreparedRun(pipeline, request, input_values=input_values)
-    outputs = InMemoryIOManager()
+    run = PreparedRun(pipeline, request, input_values=input_values, in_process=True)
+    outputs = InMemoryOutputStore()
     events, success = _walk(reply.plan, run, request, outputs)
     return PipelineExecutionResult(pipeline.name, request.run_id, success, events, outputs)
 
 
 def _walk(
-    plan: ExecutionPlan, run: PreparedRun, request: ExecuteStepsRequest, outputs: InMemoryIOManager
+    plan: ExecutionPlan,
+    run: PreparedRun,
+    request: ExecuteStepsRequest,
+    outputs: InMemoryOutputStore,
 ) -> tuple[list[StepEvent], bool]:
     """Runs the plan's steps one at a time as the walker releases them (retries included)."""
     active = ActiveExecution(plan, request.run_id, KnownState(), max_concurrent=1)

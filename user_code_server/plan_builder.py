@@ -14,6 +14,7 @@ from user_code_server.protocol.plan import (
     StepSnapshot,
 )
 from user_code_server.sdk.composition import SolidInvocation
+from user_code_server.sdk.io_managers import io_manager_def, mem_io_manager_refusal
 from user_code_server.sdk.pipeline import PipelineDefinition
 from user_code_server.sdk.repository import RepositoryDefinition
 from user_code_server.sdk.run_config import resolve_run_config
@@ -33,7 +34,25 @@ def build_execution_plan(
         available = ", ".join(p.name for p in repo.pipelines) or "none"
         message = f"pipeline '{pipeline_name}' not found in repository '{repo.name}' "
         return _error(ErrorKind.PIPELINE_NOT_FOUND, message + f"(pipelines: {available})")
-    return plan_pipeline(repo.get_pipeline(pipeline_name), run_config, solid_selection, mode)
+    reply = plan_pipeline(repo.get_pipeline(pipeline_name), run_config, solid_selection, mode)
+    if reply.plan is not None:
+        refusal = _in_memory_output(repo.get_pipeline(pipeline_name), reply.plan)
+        if refusal:
+            error = ErrorInfo(ErrorKind.UNKNOWN, "IOManagerError", refusal)
+            return ExecutionPlanReply(error=error)
+    return reply
+
+
+def _in_memory_output(pipeline: PipelineDefinition, plan: ExecutionPlan) -> str | None:
+    """Why the plan cannot run in a code server when a step's output uses mem_io_manager."""
+    mode = pipeline.get_mode(plan.mode)
+    assert mode is not None  # planned in this mode
+    for step in plan.steps:
+        for output in pipeline.invocation_dict[step.solid].definition.output_defs:
+            definition = io_manager_def(mode, output.io_manager_key)
+            if definition is not None and definition.builtin == "mem":
+                return mem_io_manager_refusal(step.solid, output.name, output.io_manager_key)
+    return None
 
 
 def plan_pipeline(

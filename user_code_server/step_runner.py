@@ -17,7 +17,7 @@ import types
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from user_code_server.io_manager import OutputStore
+from user_code_server.output_store import OutputStore
 from user_code_server.protocol.execution import (
     EventType,
     ExecuteStepsRequest,
@@ -38,6 +38,7 @@ from user_code_server.sdk.retries import RetryRequested
 from user_code_server.sdk.run_config import ResolvedRunConfig, resolve_run_config
 from user_code_server.sdk.solid import InputDefinition, OutputDefinition
 from user_code_server.sdk.types import LodestarType, describe
+from user_code_server.step_io import StepIO
 
 Emit = Callable[[StepEvent], None]
 _USER_ERRORS = (Exception, SystemExit)  # user code may call sys.exit()
@@ -99,7 +100,8 @@ class _UserCodeError(Exception):
 
 class PreparedRun:
     """What the steps of one run share: definitions, config resolved per solid, and input
-    values given by the caller (by solid and input name)."""
+    values given by the caller (by solid and input name). `in_process`: the whole run is in
+    this process (mem_io_manager works, and every output value stays in the run's store)."""
 
     def __init__(
         self,
@@ -107,8 +109,10 @@ class PreparedRun:
         request: ExecuteStepsRequest,
         error: ErrorInfo | None = None,
         input_values: dict[tuple[str, str], Any] | None = None,
+        in_process: bool = False,
     ):
         self.pipeline = pipeline
+        self.in_process = in_process
         self.mode: ModeDefinition | None = None
         self.error = error
         self.run_config = request.run_config
@@ -198,10 +202,17 @@ class _StepRun:
         self.step = step
         self._emit = emit
         self._invocation: SolidInvocation | None = None
+        self._io: StepIO | None = None
         self.partition_key = request.run_tags.get("lodestar/partition")
         self._emitted: set[str] = set()
         self._mapping_keys: dict[str, set[str]] = {}
         self._output_materializations: list[tuple[AssetMaterialization, str]] = []
+
+    @property
+    def step_io(self) -> StepIO:
+        """The step's IO managers, set up by `_run` before any input or output."""
+        assert self._io is not None
+        return self._io
 
     @property
     def invocation(self) -> SolidInvocation:
@@ -245,10 +256,21 @@ class _StepRun:
             )
         definition = self._invocation.definition
         config = prepared.config_for(solid)
+        log = StepLogger(self._log)
+        self._io = StepIO(
+            store=self.io,
+            in_process=prepared.in_process,
+            pipeline=pipeline,
+            mode=mode,
+            resource_configs=config.resources,
+            solid_configs=config.solids,
+            run_id=self.request.run_id,
+            step_key=self.step.step_key,
+            log=log,
+        )
         inputs = self._load_inputs()
         for name, value in inputs.items():
             self._type_check("input", name, definition.input_dict[name].dagster_type, value)
-        log = StepLogger(self._log)
         try:
             with contextlib.ExitStack() as stack:
                 resources = init_resources(
@@ -323,7 +345,7 @@ class _StepRun:
 
     def _load(self, input_def: InputDefinition, handle: OutputHandle) -> Any:
         try:
-            return self.io.load(handle)
+            return self.step_io.load_input(self.invocation, input_def, handle)
         except Exception as error:
             raise _failure(
                 f"could not load input '{input_def.name}' of step '{self.step.step_key}': "
@@ -409,7 +431,8 @@ class _StepRun:
             raise _contract(f"solid '{self.invocation.name}' yielded output '{output.name}' twice")
         self._emitted.add(output.name)
         self._type_check("output", output.name, output.dagster_type, value)
-        self._store(OutputHandle(self.request.run_id, self.step.step_key, output.name), value)
+        handle = OutputHandle(self.request.run_id, self.step.step_key, output.name)
+        self._store(output, handle, value, metadata)
         self.event(
             EventType.STEP_OUTPUT, f"yielded output '{output.name}'", output_name=output.name
         )
@@ -433,7 +456,7 @@ class _StepRun:
         keys.add(key)
         self._type_check("output", f"{output.name}[{key}]", output.dagster_type, item.value)
         handle = OutputHandle(self.request.run_id, self.step.step_key, output.name, key)
-        self._store(handle, item.value)
+        self._store(output, handle, item.value, None)
         self.event(
             EventType.DYNAMIC_OUTPUT,
             f"yielded '{output.name}' for mapping key {key}",
@@ -441,9 +464,11 @@ class _StepRun:
             mapping_key=key,
         )
 
-    def _store(self, handle: OutputHandle, value: Any) -> None:
+    def _store(
+        self, output: OutputDefinition, handle: OutputHandle, value: Any, metadata: dict | None
+    ) -> None:
         try:
-            self.io.store(handle, value)
+            self.step_io.handle_output(self.invocation, output, handle, value, metadata)
         except Exception as error:
             raise _failure(
                 f"could not store output '{handle.output_name}' of solid "

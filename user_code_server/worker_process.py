@@ -25,8 +25,8 @@ from collections.abc import Callable
 from functools import cache
 from multiprocessing.connection import Connection
 
-from user_code_server.io_manager import FilesystemIOManager
 from user_code_server.loader import load_repository
+from user_code_server.output_store import FilesystemOutputStore
 from user_code_server.parent_death import die_with_parent
 from user_code_server.process_tree import become_subreaper, reap_children
 from user_code_server.protocol import (
@@ -99,7 +99,7 @@ def worker_main(conn_fd: int) -> None:
     conn = Connection(conn_fd)
     target, sys_path, io_base_dir = pickle.loads(conn.recv_bytes())
     sys.path[:] = sys_path
-    io = FilesystemIOManager(io_base_dir)
+    io = FilesystemOutputStore(io_base_dir)
     loaded = load_repository(target)
     run_step: Callable[..., None] | None = None
     load_error = loaded.error
@@ -154,7 +154,7 @@ def _take_output() -> tuple[str, str]:
 def _run_step(
     run_step: Callable,
     repository,
-    io: FilesystemIOManager,
+    io: FilesystemOutputStore,
     request: ExecuteStepsRequest,
     step: StepExecution,
     conn: Connection,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from user_code_server.io_manager import FilesystemIOManager
+from user_code_server.output_store import FilesystemOutputStore
 from user_code_server.protocol import (
     EventType,
     ExecuteStepsRequest,
@@ -54,5 +54,5 @@ class StepRunner:
         request = ExecuteStepsRequest(RUN_ID, self.pipeline, self.mode, self.run_config, self.tags)
         events: list[StepEvent] = []
         step = StepExecution(step_key, attempt, handles)
-        run_step(self.repo, FilesystemIOManager(self.io_dir), request, step, events.append)
+        run_step(self.repo, FilesystemOutputStore(self.io_dir), request, step, events.append)
         return events

@@ -16,7 +16,7 @@ from user_code_server import (
     resource,
     solid,
 )
-from user_code_server.io_manager import FilesystemIOManager
+from user_code_server.output_store import FilesystemOutputStore
 from user_code_server.protocol import ErrorKind, EventType, InputHandles, OutputHandle
 from user_code_server.step_runner import run_step
 
@@ -38,12 +38,12 @@ def single(definition, name="p", mode_defs=None):
 
 
 def stored(tmp_path, step_key, output="result", mapping_key=""):
-    return FilesystemIOManager(tmp_path).load(OutputHandle(RUN_ID, step_key, output, mapping_key))
+    return FilesystemOutputStore(tmp_path).load(OutputHandle(RUN_ID, step_key, output, mapping_key))
 
 
 def put(tmp_path, value, step_key="source", output="result", mapping_key=""):
     handle = OutputHandle(RUN_ID, step_key, output, mapping_key)
-    FilesystemIOManager(tmp_path).store(handle, value)
+    FilesystemOutputStore(tmp_path).store(handle, value)
     return handle
 
 
@@ -480,7 +480,7 @@ def test_config_is_validated_once_per_solid_and_config(monkeypatch, tmp_path):
     for _ in range(50):  # a new request object each time, with an equal config
         request = ExecuteStepsRequest(RUN_ID, "cached", "", {"solids": {}})
         run_step(
-            repo, FilesystemIOManager(tmp_path), request, StepExecution("source"), lambda e: None
+            repo, FilesystemOutputStore(tmp_path), request, StepExecution("source"), lambda e: None
         )
     assert calls == [{"source"}]
 

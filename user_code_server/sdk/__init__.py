@@ -7,6 +7,15 @@ from user_code_server.sdk.date_partitions import date_partition_range
 from user_code_server.sdk.direct import build_solid_context
 from user_code_server.sdk.errors import DefinitionError, Failure, RunConfigValidationError
 from user_code_server.sdk.events import AssetKey, AssetMaterialization, DynamicOutput, Output
+from user_code_server.sdk.io_managers import (
+    InputContext,
+    IOManager,
+    IOManagerDefinition,
+    OutputContext,
+    fs_io_manager,
+    io_manager,
+    mem_io_manager,
+)
 from user_code_server.sdk.partitions import Partition, PartitionSetDefinition
 from user_code_server.sdk.pipeline import PipelineDefinition, pipeline
 from user_code_server.sdk.presets import PresetDefinition
@@ -43,6 +52,13 @@ from user_code_server.sdk.solid import (
 from user_code_server.sdk.types import Nothing
 
 __all__ = [
+    "InputContext",
+    "IOManager",
+    "IOManagerDefinition",
+    "OutputContext",
+    "fs_io_manager",
+    "io_manager",
+    "mem_io_manager",
     "lambda_solid",
     "PresetDefinition",
     "RunConfigValidationError",

@@ -9,6 +9,7 @@ from typing import Any
 from user_code_server.sdk.checks import check_name, string_tags
 from user_code_server.sdk.composition import SolidInvocation, composing
 from user_code_server.sdk.errors import DefinitionError
+from user_code_server.sdk.io_managers import io_manager_def
 from user_code_server.sdk.presets import PresetDefinition
 from user_code_server.sdk.resources import ModeDefinition
 
@@ -80,6 +81,14 @@ class PipelineDefinition:
                         raise DefinitionError(
                             f"pipeline '{self.name}': solid '{invocation.name}' requires "
                             f"resource '{key}', which mode '{mode.name}' does not provide"
+                        )
+                for output in invocation.definition.output_defs:
+                    if io_manager_def(mode, output.io_manager_key) is None:
+                        raise DefinitionError(
+                            f"pipeline '{self.name}': output '{output.name}' of solid "
+                            f"'{invocation.name}' uses IO manager '{output.io_manager_key}', "
+                            f"which mode '{mode.name}' does not provide (an @io_manager "
+                            "in its resource_defs)"
                         )
 
     def __repr__(self) -> str:

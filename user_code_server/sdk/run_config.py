@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from user_code_server.protocol.plan import ConfigError
+from user_code_server.sdk.composition import SolidInvocation
 from user_code_server.sdk.config import MISSING, Field, child_path
 from user_code_server.sdk.pipeline import PipelineDefinition
 from user_code_server.sdk.resources import ModeDefinition
@@ -53,7 +54,7 @@ def resolve_run_config(
             solids[invocation.name] = _resolve(
                 invocation.definition.config_field, entry, path, errors
             )
-    needed = {key for i in chosen for key in i.definition.required_resource_keys}
+    needed = _needed_resources(pipeline, chosen)
     resource_entries = _entries(run_config, "resources", mode.resource_defs, errors)
     resources = {}
     for key, definition in mode.resource_defs.items():
@@ -63,6 +64,19 @@ def resolve_run_config(
                 definition.config_field, entry, f"resources.{key}.config", errors
             )
     return ResolvedRunConfig(solids, resources), errors
+
+
+def _needed_resources(pipeline: PipelineDefinition, chosen: list[SolidInvocation]) -> set[str]:
+    """The resources the chosen solids use: those they require, and the IO managers of their
+    outputs and of the outputs their inputs load."""
+    needed = {key for i in chosen for key in i.definition.required_resource_keys}
+    for invocation in chosen:
+        needed.update(o.io_manager_key for o in invocation.definition.output_defs)
+        for binding in invocation.inputs.values():
+            for source in binding.sources:
+                upstream = pipeline.invocation_dict[source.solid].definition
+                needed.add(upstream.output_dict[source.output].io_manager_key)
+    return needed
 
 
 def _entries(

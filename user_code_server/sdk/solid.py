@@ -15,6 +15,7 @@ from user_code_server.sdk.config import MISSING, normalize_config_schema
 from user_code_server.sdk.direct import invoke_directly, is_direct_context
 from user_code_server.sdk.errors import DefinitionError
 from user_code_server.sdk.events import AssetKey
+from user_code_server.sdk.io_managers import DEFAULT_IO_MANAGER_KEY
 from user_code_server.sdk.retries import RetryPolicy
 from user_code_server.sdk.types import LodestarType, Nothing, is_iterator_hint, resolve_type
 
@@ -67,8 +68,10 @@ class OutputDefinition:
         asset_key: AssetKey | str | list[str] | None = None,
         is_required: bool = True,
         description: str | None = None,
+        io_manager_key: str = DEFAULT_IO_MANAGER_KEY,
     ):
         self.name = check_name(name, "output")
+        self.io_manager_key = check_name(io_manager_key, "io_manager_key")
         self.declared_type = None if dagster_type is None else resolve_type(dagster_type)
         self.dagster_type: LodestarType = self.declared_type or resolve_type(_NO_HINT)
         self.asset_key = None if asset_key is None else AssetKey.coerce(asset_key)
@@ -89,9 +92,13 @@ class DynamicOutputDefinition(OutputDefinition):
     is_dynamic = True
 
     def __init__(
-        self, dagster_type: Any = None, name: str = "result", description: str | None = None
+        self,
+        dagster_type: Any = None,
+        name: str = "result",
+        description: str | None = None,
+        io_manager_key: str = DEFAULT_IO_MANAGER_KEY,
     ):
-        super().__init__(dagster_type, name, None, False, description)
+        super().__init__(dagster_type, name, None, False, description, io_manager_key)
 
 
 class SolidDefinition:

@@ -1,5 +1,5 @@
-"""Where step outputs live between steps: pickled files any worker can load (the default),
-or memory (in-process runs).
+"""The run's output store, where the built-in IO managers keep step outputs: pickled files
+any worker can load (a code server's), or memory (in-process runs).
 
 Paths: `{base}/{run_id}/{step_key}/{output_name}.pkl`, and for one value of a dynamic output
 `{base}/{run_id}/{step_key}/{output_name}/{mapping_key}.pkl`. The base directory is the code
@@ -69,7 +69,7 @@ class OutputStore(Protocol):
     def load(self, handle: OutputHandle) -> Any: ...
 
 
-class FilesystemIOManager:
+class FilesystemOutputStore:
     """Stores and loads step outputs as pickles under `base_dir`, writing atomically."""
 
     def __init__(self, base_dir: str | os.PathLike[str]):
@@ -130,7 +130,7 @@ class FilesystemIOManager:
             ) from None
 
 
-class InMemoryIOManager:
+class InMemoryOutputStore:
     """Keeps step outputs in this process's memory: values need not be picklable."""
 
     def __init__(self) -> None:

@@ -2,12 +2,12 @@ import os
 
 import pytest
 
-from user_code_server.io_manager import FilesystemIOManager, OutputNotFoundError
+from user_code_server.output_store import FilesystemOutputStore, OutputNotFoundError
 from user_code_server.protocol import OutputHandle
 
 
 def test_round_trip_and_paths(tmp_path):
-    io = FilesystemIOManager(tmp_path)
+    io = FilesystemOutputStore(tmp_path)
     plain = OutputHandle("run", "load", "result")
     mapped = OutputHandle("run", "split[a,b]", "parts", "x1")
     io.store(plain, {"rows": [1, 2]})
@@ -20,7 +20,7 @@ def test_round_trip_and_paths(tmp_path):
 
 
 def test_overwrite_replaces_the_value(tmp_path):
-    io = FilesystemIOManager(tmp_path)
+    io = FilesystemOutputStore(tmp_path)
     handle = OutputHandle("run", "s", "result")
     io.store(handle, 1)
     io.store(handle, 2)
@@ -28,7 +28,7 @@ def test_overwrite_replaces_the_value(tmp_path):
 
 
 def test_a_failed_write_leaves_nothing_behind(tmp_path):
-    io = FilesystemIOManager(tmp_path)
+    io = FilesystemOutputStore(tmp_path)
     handle = OutputHandle("run", "s", "result")
     with pytest.raises(Exception, match="pickle"):
         io.store(handle, lambda: None)
@@ -39,6 +39,6 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path):
 
 def test_unsafe_handles_are_refused(tmp_path):
     with pytest.raises(ValueError, match="unsafe"):
-        FilesystemIOManager(tmp_path).path_for(OutputHandle("..", "s", "result"))
+        FilesystemOutputStore(tmp_path).path_for(OutputHandle("..", "s", "result"))
     with pytest.raises(ValueError, match="unsafe"):
-        FilesystemIOManager(tmp_path).path_for(OutputHandle("run", "a/b", "result"))
+        FilesystemOutputStore(tmp_path).path_for(OutputHandle("run", "a/b", "result"))

@@ -1,0 +1,69 @@
+"""Pipelines using IO managers, hooks, inputs from config and config types, run through a
+real code server by `lodestar execute`."""
+
+import json
+import os
+
+from user_code_server import (
+    IOManager,
+    ModeDefinition,
+    OutputDefinition,
+    io_manager,
+    mem_io_manager,
+    pipeline,
+    repository,
+    solid,
+)
+
+
+class JsonDirectory(IOManager):
+    """Keeps values as JSON files in a directory; any worker process can build one."""
+
+    def __init__(self, directory):
+        self.directory = directory
+
+    def _path(self, context):
+        return os.path.join(self.directory, "-".join(context.get_run_scoped_output_identifier()))
+
+    def handle_output(self, context, obj):
+        with open(self._path(context) + ".json", "w") as file:
+            json.dump({"value": obj, "pid": os.getpid()}, file)
+
+    def load_input(self, context):
+        with open(self._path(context.upstream_output) + ".json") as file:
+            return json.load(file)["value"]
+
+
+@io_manager(config_schema={"directory": str})
+def json_directory(init_context):
+    return JsonDirectory(init_context.resource_config["directory"])
+
+
+@solid(output_defs=[OutputDefinition(int, io_manager_key="json")])
+def produce(context):
+    return 20
+
+
+@solid(output_defs=[OutputDefinition(int, io_manager_key="json")])
+def consume(context, value: int):
+    return value + 1
+
+
+@pipeline(mode_defs=[ModeDefinition(resource_defs={"json": json_directory})])
+def json_io():
+    consume(produce())
+
+
+@solid(output_defs=[OutputDefinition(io_manager_key="mem")])
+def in_memory_value(context):
+    return 1
+
+
+@pipeline(mode_defs=[ModeDefinition(resource_defs={"mem": mem_io_manager})])
+def in_memory():
+    in_memory_value()
+
+
+@repository
+def sdk_features():
+    return [json_io, in_memory]

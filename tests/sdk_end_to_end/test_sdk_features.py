@@ -1,0 +1,44 @@
+"""IO managers, hooks, inputs from config and config types through `lodestar execute`: a real
+code server whose worker processes run the steps."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from api.lodestar_process import run_cli
+
+REPO = Path(__file__).resolve().parent / "repos" / "sdk_features_repo.py"
+
+
+@pytest.fixture
+def home(tmp_path):
+    return {"LODESTAR_HOME": str(tmp_path / "home")}
+
+
+def execute(home: dict, pipeline: str, tmp_path: Path, config: str | None = None):
+    args = ["execute", "-f", str(REPO), pipeline]
+    if config is not None:
+        path = tmp_path / "config.yaml"
+        path.write_text(config)
+        args += ["-c", str(path)]
+    return run_cli(*args, env=home)
+
+
+def test_a_user_io_manager_carries_outputs_between_worker_processes(home, tmp_path):
+    store = tmp_path / "json"
+    store.mkdir()
+    done = execute(
+        home, "json_io", tmp_path, f"resources: {{json: {{config: {{directory: {store}}}}}}}\n"
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    written = {p.name.split("-")[-2]: json.loads(p.read_text()) for p in store.iterdir()}
+    assert written["produce"]["value"] == 20 and written["consume"]["value"] == 21
+
+
+def test_mem_io_manager_in_a_code_server_run_is_refused_naming_the_output(home, tmp_path):
+    done = execute(home, "in_memory", tmp_path)
+    assert done.returncode != 0
+    assert "output 'result' of solid 'in_memory_value' uses mem_io_manager" in done.stderr
+    assert "Traceback" not in done.stderr
