@@ -20,6 +20,8 @@ if TYPE_CHECKING:
         DynamicOutputDefinition,
         Failure,
         Field,
+        HookContext,
+        HookDefinition,
         InputContext,
         InputDefinition,
         IOManager,
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
         build_solid_context,
         daily_schedule,
         date_partition_range,
+        failure_hook,
         fs_io_manager,
         hourly_schedule,
         io_manager,
@@ -62,6 +65,7 @@ if TYPE_CHECKING:
         schedule,
         sensor,
         solid,
+        success_hook,
         weekly_schedule,
     )
 
@@ -73,6 +77,10 @@ _MODULE_OF = {
 }
 
 __all__ = [
+    "success_hook",
+    "failure_hook",
+    "HookDefinition",
+    "HookContext",
     "mem_io_manager",
     "io_manager",
     "fs_io_manager",

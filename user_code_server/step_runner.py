@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import time
 import traceback
 import types
@@ -31,6 +32,7 @@ from user_code_server.sdk.config import MISSING
 from user_code_server.sdk.context import SolidExecutionContext, StepLogger
 from user_code_server.sdk.errors import Failure
 from user_code_server.sdk.events import AssetMaterialization, DynamicOutput, Output
+from user_code_server.sdk.hooks import FAILURE, SUCCESS, HookContext, HookDefinition
 from user_code_server.sdk.pipeline import PipelineDefinition
 from user_code_server.sdk.repository import RepositoryDefinition
 from user_code_server.sdk.resources import ModeDefinition, init_resources
@@ -42,6 +44,7 @@ from user_code_server.step_io import StepIO
 
 Emit = Callable[[StepEvent], None]
 _USER_ERRORS = (Exception, SystemExit)  # user code may call sys.exit()
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 
 def run_step(
@@ -241,6 +244,7 @@ class _StepRun:
         else:
             for materialization, output_name in self._output_materializations:
                 self._materialization(materialization, output_name)
+            self._run_hooks(SUCCESS)
             self.event(EventType.STEP_SUCCESS, f"Finished step '{self.step.step_key}'")
 
     # --- the step ---------------------------------------------------------------------------
@@ -504,6 +508,53 @@ class _StepRun:
 
     # --- endings ----------------------------------------------------------------------------
 
+    def _run_hooks(self, kind: str) -> None:
+        """Runs the step's hooks of `kind`, before its final event; a hook's error is logged as
+        an ERROR event and changes nothing else."""
+        invocation = self._invocation
+        if invocation is None or self.prepared.pipeline is None:
+            return
+        hooks = self.prepared.pipeline.hook_defs | invocation.hook_defs
+        for hook in sorted((h for h in hooks if h.kind == kind), key=lambda h: h.name):
+            try:
+                self._run_hook(invocation, hook)
+            except Exception as error:
+                stack = _user_traceback(error)
+                self._log(
+                    "ERROR",
+                    f"{kind} hook '{hook.name}' of step '{self.step.step_key}' failed: "
+                    f"{type(error).__name__}: {error}\n{stack}",
+                )
+
+    def _run_hook(self, invocation: SolidInvocation, hook: HookDefinition) -> None:
+        _, mode = self.prepared.definitions()
+        config = self.prepared.config_for(invocation.name)
+        log = StepLogger(self._log)
+        with contextlib.ExitStack() as stack:
+            resources = init_resources(
+                stack,
+                mode,
+                hook.required_resource_keys,
+                config.resources,
+                self.request.run_id,
+                log,
+                f"hook {hook.name}",
+            )
+            context = HookContext(
+                solid=invocation,
+                step_key=self.step.step_key,
+                run_id=self.request.run_id,
+                pipeline_name=self.request.pipeline,
+                solid_config=config.solids.get(invocation.name),
+                log=log,
+                resources=resources,
+                hook_def=hook,
+            )
+            try:
+                hook.hook_fn(context)
+            except SystemExit as error:  # a hook may call sys.exit()
+                raise RuntimeError(f"the hook called sys.exit({error.code})") from error
+
     def _user_code_failed(self, error: BaseException) -> None:
         attempt = self.step.attempt
         if isinstance(error, RetryRequested):
@@ -536,6 +587,7 @@ class _StepRun:
         )
 
     def _fail(self, info: ErrorInfo, data: Any = None) -> None:
+        self._run_hooks(FAILURE)
         self.event(
             EventType.STEP_FAILURE,
             f"Step '{self.step.step_key}' failed: {info.cls_name}: {info.message}",
@@ -554,6 +606,14 @@ def _user_iteration(generator: Iterator[Any]) -> Iterator[Any]:
         except _USER_ERRORS as error:
             raise _UserCodeError(error) from error
         yield item
+
+
+def _user_traceback(error: BaseException) -> str:
+    """The traceback of `error` from the first frame outside this package (the user's)."""
+    tb = error.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        tb = tb.tb_next
+    return "".join(traceback.format_exception(type(error), error, tb))
 
 
 def _error_info(error: BaseException, kind: ErrorKind = ErrorKind.USER_CODE_ERROR) -> ErrorInfo:

@@ -42,3 +42,14 @@ def test_mem_io_manager_in_a_code_server_run_is_refused_naming_the_output(home, 
     assert done.returncode != 0
     assert "output 'result' of solid 'in_memory_value' uses mem_io_manager" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_hooks_run_in_the_worker_and_a_failing_hook_is_logged_without_failing_the_step(
+    home, tmp_path
+):
+    done = execute(home, "hooked", tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "hook saw greet succeed in run" in done.stdout
+    assert "success hook 'explode' of step 'greet' failed: RuntimeError: the hook broke" in (
+        done.stdout
+    )

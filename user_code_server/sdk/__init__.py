@@ -7,6 +7,7 @@ from user_code_server.sdk.date_partitions import date_partition_range
 from user_code_server.sdk.direct import build_solid_context
 from user_code_server.sdk.errors import DefinitionError, Failure, RunConfigValidationError
 from user_code_server.sdk.events import AssetKey, AssetMaterialization, DynamicOutput, Output
+from user_code_server.sdk.hooks import HookContext, HookDefinition, failure_hook, success_hook
 from user_code_server.sdk.io_managers import (
     InputContext,
     IOManager,
@@ -52,6 +53,10 @@ from user_code_server.sdk.solid import (
 from user_code_server.sdk.types import Nothing
 
 __all__ = [
+    "success_hook",
+    "failure_hook",
+    "HookDefinition",
+    "HookContext",
     "InputContext",
     "IOManager",
     "IOManagerDefinition",

@@ -18,6 +18,7 @@ from user_code_server.protocol.snapshots import InputSource, OutputRef, SourceKi
 from user_code_server.sdk.errors import DefinitionError
 
 if TYPE_CHECKING:
+    from user_code_server.sdk.hooks import HookDefinition
     from user_code_server.sdk.solid import SolidDefinition
 
 Scope = tuple[OutputRef, ...]
@@ -39,6 +40,7 @@ class SolidInvocation:
     definition: SolidDefinition
     inputs: dict[str, InputBinding]
     mapped_over: Scope = ()
+    hook_defs: frozenset[HookDefinition] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -141,8 +143,14 @@ def is_composing() -> bool:
     return _CURRENT.get() is not None
 
 
-def invoke(definition: SolidDefinition, alias: str | None, args: tuple, kwargs: dict) -> Any:
-    """Records an invocation of `definition` in the current pipeline body."""
+def invoke(
+    definition: SolidDefinition,
+    alias: str | None,
+    args: tuple,
+    kwargs: dict,
+    hook_defs: frozenset[HookDefinition] = frozenset(),
+) -> Any:
+    """Records an invocation of `definition` (with its hooks) in the current pipeline body."""
     builder = _CURRENT.get()
     if builder is None:
         raise DefinitionError(
@@ -164,7 +172,7 @@ def invoke(definition: SolidDefinition, alias: str | None, args: tuple, kwargs: 
                 f"input '{input_def.name}' of solid '{name}' is not connected and has no default"
             )
     scope = _common_scope(f"solid '{name}'", scopes)
-    builder.add(SolidInvocation(name, definition, inputs, scope))
+    builder.add(SolidInvocation(name, definition, inputs, scope, hook_defs))
     return _handles(definition, name, scope)
 
 

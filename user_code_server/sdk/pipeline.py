@@ -9,6 +9,7 @@ from typing import Any
 from user_code_server.sdk.checks import check_name, string_tags
 from user_code_server.sdk.composition import SolidInvocation, composing
 from user_code_server.sdk.errors import DefinitionError
+from user_code_server.sdk.hooks import check_hooks
 from user_code_server.sdk.io_managers import io_manager_def
 from user_code_server.sdk.presets import PresetDefinition
 from user_code_server.sdk.resources import ModeDefinition
@@ -25,8 +26,10 @@ class PipelineDefinition:
         description: str | None = None,
         tags: dict[str, Any] | None = None,
         preset_defs: list[PresetDefinition] | None = None,
+        hook_defs: Any = None,
     ):
         self.name = check_name(name, "pipeline")
+        self.hook_defs = check_hooks(hook_defs, f"pipeline '{name}'")
         self.invocations = tuple(invocations)
         self.invocation_dict = {i.name: i for i in self.invocations}
         self.mode_defs = tuple(mode_defs or [ModeDefinition()])
@@ -82,6 +85,14 @@ class PipelineDefinition:
                             f"pipeline '{self.name}': solid '{invocation.name}' requires "
                             f"resource '{key}', which mode '{mode.name}' does not provide"
                         )
+                for hook in self.hook_defs | invocation.hook_defs:
+                    for key in hook.required_resource_keys:
+                        if key not in mode.resource_defs:
+                            raise DefinitionError(
+                                f"pipeline '{self.name}': hook '{hook.name}' on solid "
+                                f"'{invocation.name}' requires resource '{key}', which mode "
+                                f"'{mode.name}' does not provide"
+                            )
                 for output in invocation.definition.output_defs:
                     if io_manager_def(mode, output.io_manager_key) is None:
                         raise DefinitionError(
@@ -101,8 +112,10 @@ def pipeline(
     description: str | None = None,
     tags: dict[str, Any] | None = None,
     preset_defs: list[PresetDefinition] | None = None,
+    hook_defs: Any = None,
 ) -> Any:
-    """Declares a pipeline from a body that calls solids: `@pipeline` or `@pipeline(...)`."""
+    """Declares a pipeline from a body that calls solids: `@pipeline` or `@pipeline(...)`;
+    `hook_defs` run after every step."""
     if callable(name):
         return pipeline()(name)
 
@@ -119,6 +132,7 @@ def pipeline(
             description or inspect.getdoc(fn),
             tags,
             preset_defs,
+            hook_defs,
         )
 
     return decorate

@@ -67,10 +67,12 @@ def resolve_run_config(
 
 
 def _needed_resources(pipeline: PipelineDefinition, chosen: list[SolidInvocation]) -> set[str]:
-    """The resources the chosen solids use: those they require, and the IO managers of their
-    outputs and of the outputs their inputs load."""
+    """The resources the chosen solids use: those they and their hooks require, and the IO
+    managers of their outputs and of the outputs their inputs load."""
     needed = {key for i in chosen for key in i.definition.required_resource_keys}
     for invocation in chosen:
+        for hook in pipeline.hook_defs | invocation.hook_defs:
+            needed.update(hook.required_resource_keys)
         needed.update(o.io_manager_key for o in invocation.definition.output_defs)
         for binding in invocation.inputs.values():
             for source in binding.sources:

@@ -15,6 +15,7 @@ from user_code_server.sdk.config import MISSING, normalize_config_schema
 from user_code_server.sdk.direct import invoke_directly, is_direct_context
 from user_code_server.sdk.errors import DefinitionError
 from user_code_server.sdk.events import AssetKey
+from user_code_server.sdk.hooks import HookDefinition, check_hooks
 from user_code_server.sdk.io_managers import DEFAULT_IO_MANAGER_KEY
 from user_code_server.sdk.retries import RetryPolicy
 from user_code_server.sdk.types import LodestarType, Nothing, is_iterator_hint, resolve_type
@@ -140,29 +141,52 @@ class SolidDefinition:
         outside one, with a context first, runs its body (`add(build_solid_context(), 1, 2)`)."""
         return _call(self, None, args, kwargs)
 
-    def alias(self, name: str) -> SolidAlias:
+    def alias(self, name: str) -> PendingInvocation:
         """This solid under another invocation name, to use it more than once in a pipeline."""
-        return SolidAlias(self, check_name(name, "solid alias"))
+        return PendingInvocation(self).alias(name)
+
+    def with_hooks(self, hook_defs: Any) -> PendingInvocation:
+        """This solid with hooks run after its steps (`add.with_hooks({notify})(x)`)."""
+        return PendingInvocation(self).with_hooks(hook_defs)
 
     def __repr__(self) -> str:
         return f"<SolidDefinition {self.name}>"
 
 
-class SolidAlias:
-    """A solid to be invoked under an alias (`add.alias("add_two")(x)`)."""
+class PendingInvocation:
+    """A solid to be invoked under an alias and/or with hooks (`add.alias("add_two")(x)`)."""
 
-    def __init__(self, definition: SolidDefinition, name: str):
+    def __init__(
+        self,
+        definition: SolidDefinition,
+        name: str | None = None,
+        hook_defs: frozenset[HookDefinition] = frozenset(),
+    ):
         self.definition = definition
         self.name = name
+        self.hook_defs = hook_defs
+
+    def alias(self, name: str) -> PendingInvocation:
+        return PendingInvocation(self.definition, check_name(name, "solid alias"), self.hook_defs)
+
+    def with_hooks(self, hook_defs: Any) -> PendingInvocation:
+        hooks = check_hooks(hook_defs, f"solid '{self.name or self.definition.name}'")
+        return PendingInvocation(self.definition, self.name, self.hook_defs | hooks)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return _call(self.definition, self.name, args, kwargs)
+        return _call(self.definition, self.name, args, kwargs, self.hook_defs)
 
 
-def _call(definition: SolidDefinition, alias: str | None, args: tuple, kwargs: dict) -> Any:
+def _call(
+    definition: SolidDefinition,
+    alias: str | None,
+    args: tuple,
+    kwargs: dict,
+    hook_defs: frozenset[HookDefinition] = frozenset(),
+) -> Any:
     if not composition.is_composing() and args and is_direct_context(args[0]):
         return invoke_directly(definition, alias or definition.name, args[0], args[1:], kwargs)
-    return composition.invoke(definition, alias, args, kwargs)
+    return composition.invoke(definition, alias, args, kwargs, hook_defs)
 
 
 def solid(

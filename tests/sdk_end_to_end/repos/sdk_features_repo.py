@@ -13,6 +13,7 @@ from user_code_server import (
     pipeline,
     repository,
     solid,
+    success_hook,
 )
 
 
@@ -64,6 +65,26 @@ def in_memory():
     in_memory_value()
 
 
+@success_hook
+def announce(context):
+    context.log.info(f"hook saw {context.step_key} succeed in run {context.run_id}")
+
+
+@success_hook
+def explode(context):
+    raise RuntimeError("the hook broke")
+
+
+@solid
+def greet(context) -> str:
+    return "hi"
+
+
+@pipeline(hook_defs={announce})
+def hooked():
+    greet.with_hooks({explode})()
+
+
 @repository
 def sdk_features():
-    return [json_io, in_memory]
+    return [json_io, in_memory, hooked]
