@@ -80,7 +80,7 @@ def _execute(
     tags: dict[str, Any] | None,
     input_values: dict[tuple[str, str], Any],
 ) -> PipelineExecutionResult:
-    reply = plan_pipeline(pipeline, run_config, solid_selection, mode)
+    reply = plan_pipeline(pipeline, run_config, solid_selection, mode, set(input_values))
     if reply.config_errors:
         raise RunConfigValidationError(f"pipeline '{pipeline.name}'", reply.config_errors)
     if reply.error is not None:

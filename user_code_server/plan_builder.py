@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from user_code_server.protocol.plan import (
@@ -60,8 +61,10 @@ def plan_pipeline(
     run_config: dict[str, Any] | None,
     solid_selection: list[str] | None,
     mode: str | None,
+    given_inputs: Collection[tuple[str, str]] = (),
 ) -> ExecutionPlanReply:
-    """The plan of `pipeline`, or every config error, or a typed error."""
+    """The plan of `pipeline`, or every config error, or a typed error. `given_inputs`: the
+    inputs (solid, input) whose values the caller gives."""
     mode_def = pipeline.get_mode(mode)
     if mode_def is None:
         modes = ", ".join(m.name for m in pipeline.mode_defs)
@@ -76,7 +79,7 @@ def plan_pipeline(
         ]
     except SelectionError as error:
         return _error(ErrorKind.INVALID_SOLID_SELECTION, str(error))
-    _, config_errors = resolve_run_config(pipeline, mode_def, run_config, selected)
+    _, config_errors = resolve_run_config(pipeline, mode_def, run_config, selected, given_inputs)
     if config_errors:
         return ExecutionPlanReply(config_errors=config_errors)
     return ExecutionPlanReply(plan=ExecutionPlan(pipeline.name, mode_def.name, steps))
@@ -98,12 +101,13 @@ def _step(invocation: SolidInvocation, selected: set[str] | None) -> StepSnapsho
             continue
         sources = [s for s in binding.sources if selected is None or s.solid in selected]
         if len(sources) < len(binding.sources) and not input_def.is_nothing:
-            if input_def.has_default:
-                continue
+            if input_def.has_default or input_def.dagster_type.loadable:
+                continue  # from its default or from run config (checked there)
             missing = ", ".join(sorted({s.solid for s in binding.sources} - set(sources)))
             raise SelectionError(
                 f"input '{name}' of selected solid '{invocation.name}' comes from solids not "
-                f"selected ({missing}) and has no default value"
+                f"selected ({missing}), has no default value, and its type "
+                f"{input_def.dagster_type.name} cannot come from run config"
             )
         if sources:
             inputs.append(StepInput(name, sources))

@@ -150,7 +150,8 @@ class PreparedRun:
         resolved = self._configs.get(solid)
         if resolved is None:
             pipeline, mode = self.definitions()
-            config, errors = resolve_run_config(pipeline, mode, self.run_config, {solid})
+            # None: whether an input is connected in this run is the plan's to check
+            config, errors = resolve_run_config(pipeline, mode, self.run_config, {solid}, None)
             resolved = config
             if errors:
                 message = "invalid run config: " + "; ".join(str(e) for e in errors)
@@ -338,6 +339,10 @@ class _StepRun:
         )
         if given_value is not MISSING:
             return given_value
+        config = self.prepared.config_for(self.invocation.name)
+        from_config = config.inputs.get(self.invocation.name, {}).get(input_def.name, MISSING)
+        if from_config is not MISSING:
+            return from_config
         if input_def.has_default:
             return input_def.default_value
         if as_list:

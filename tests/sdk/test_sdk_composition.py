@@ -149,6 +149,15 @@ def test_unmapped_values_broadcast_into_a_mapping():
     assert broadcast.invocation_dict["add"].inputs["y"].sources == (InputSource("emit", "result"),)
 
 
+class Frame:
+    pass
+
+
+@solid
+def use_frame(context, frame: Frame):
+    pass
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [
@@ -156,7 +165,11 @@ def test_unmapped_values_broadcast_into_a_mapping():
         (lambda: emit().map(add), "only dynamic outputs map"),
         (lambda: emit().collect(), "nothing to collect"),
         (lambda: add(3), "pass the output of another solid"),
-        (lambda: add(), "'x' of solid 'add' is not connected and has no default"),
+        (
+            lambda: use_frame(),
+            "'frame' of solid 'use_frame' is not connected, has no default, and its type "
+            "Frame cannot come from run config",
+        ),
         (lambda: add(emit(), emit(), emit()), "takes 2 inputs but got 3"),
         (lambda: add(emit(), x=emit()), "given twice"),
         (lambda: add(emit(), z=emit()), "no input named 'z'"),

@@ -169,11 +169,17 @@ def test_solid_selection_keeps_selected_solids_and_their_needs():
     assert reply.plan.steps[0].inputs == []  # a Nothing input from an unselected solid
     reply = plan(selection=["*clean"])
     assert [s.solid for s in reply.plan.steps] == ["load", "clean"]
-    reply = plan(selection=["split+"])
-    assert reply.error.kind == ErrorKind.INVALID_SOLID_SELECTION
-    assert "'rows' of selected solid 'split'" in reply.error.message
-    reply = plan(selection=["clean*"])
-    assert reply.error.kind == ErrorKind.INVALID_SOLID_SELECTION
+    reply = plan(selection=["split+"])  # an input from an unselected solid: from run config
+    assert [(e.path, e.message) for e in reply.config_errors] == [
+        (
+            "solids.split.inputs.rows",
+            "missing required input (list): it is not connected to a solid that runs and has "
+            "no default",
+        )
+    ]
+    config = {**GOOD_CONFIG, "solids": {"clean": {"inputs": {"rows": [1]}}}}
+    reply = plan(config, selection=["clean"])
+    assert reply.plan is not None and reply.plan.steps[0].inputs == []
     reply = plan(selection=["work", "gather"])
     assert "mapped over output 'result' of solid 'split'" in reply.error.message
     reply = plan(selection=["load", "missing", "also_missing"])

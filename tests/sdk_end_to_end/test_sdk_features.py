@@ -53,3 +53,13 @@ def test_hooks_run_in_the_worker_and_a_failing_hook_is_logged_without_failing_th
     assert "success hook 'explode' of step 'greet' failed: RuntimeError: the hook broke" in (
         done.stdout
     )
+
+
+def test_an_unconnected_input_takes_its_value_from_run_config(home, tmp_path):
+    done = execute(home, "from_config", tmp_path, "solids: {scale: {inputs: {number: 21}}}\n")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "INFO scaled to 42" in done.stdout
+    missing = execute(home, "from_config", tmp_path)
+    assert missing.returncode != 0
+    assert "solids.scale.inputs.number: missing required input (int)" in missing.stderr
+    assert "Traceback" not in missing.stderr

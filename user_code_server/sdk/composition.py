@@ -167,9 +167,10 @@ def invoke(
         inputs[input_name] = binding
         scopes.append(scope)
     for input_def in definition.input_defs:
-        if input_def.name not in inputs and not (input_def.has_default or input_def.is_nothing):
+        if input_def.name not in inputs and not input_def.can_be_unconnected:
             raise DefinitionError(
-                f"input '{input_def.name}' of solid '{name}' is not connected and has no default"
+                f"input '{input_def.name}' of solid '{name}' is not connected, has no default, "
+                f"and its type {input_def.dagster_type.name} cannot come from run config"
             )
     scope = _common_scope(f"solid '{name}'", scopes)
     builder.add(SolidInvocation(name, definition, inputs, scope, hook_defs))

@@ -1,4 +1,6 @@
-"""Run config: `{"solids": {NAME: {"config": ...}}, "resources": {NAME: {"config": ...}}}`."""
+"""Run config: `{"solids": {NAME: {"config": ..., "inputs": {INPUT: value}}},
+"resources": {NAME: {"config": ...}}}`. An input not connected to another solid (or to none
+selected) takes its value from `inputs`, else from its default."""
 
 from __future__ import annotations
 
@@ -14,14 +16,17 @@ from user_code_server.sdk.resources import ModeDefinition
 from user_code_server.sdk.types import describe
 
 _SECTIONS = ("solids", "resources")
+_ENTRY_KEYS = {"solids": ("config", "inputs"), "resources": ("config",)}
 
 
 @dataclass(frozen=True)
 class ResolvedRunConfig:
-    """Validated config with defaults applied, by solid invocation and by resource key."""
+    """Validated config with defaults applied, by solid invocation and by resource key, and
+    the input values given in config by solid and input name."""
 
     solids: dict[str, Any]
     resources: dict[str, Any]
+    inputs: dict[str, dict[str, Any]]
 
 
 def resolve_run_config(
@@ -29,15 +34,18 @@ def resolve_run_config(
     mode: ModeDefinition,
     run_config: Any,
     selected: Collection[str] | None = None,
+    given_inputs: Collection[tuple[str, str]] | None = (),
 ) -> tuple[ResolvedRunConfig, list[ConfigError]]:
     """Validates `run_config` for the `selected` solids (all when None): every error, with
-    its path. Config given for solids not selected is validated too."""
+    its path. Config given for solids not selected is validated too. `given_inputs`: inputs
+    (solid, input) whose values the caller gives (execute_solid); None when this is not the
+    run's selection (a step's own config) and unconnected inputs are not to be checked."""
     errors: list[ConfigError] = []
     if run_config is None:
         run_config = {}
     if not isinstance(run_config, dict):
         message = f"run config must be a dict, got {describe(run_config)}"
-        return ResolvedRunConfig({}, {}), [ConfigError("", message)]
+        return ResolvedRunConfig({}, {}, {}), [ConfigError("", message)]
     for key in run_config:
         if key not in _SECTIONS:
             errors.append(
@@ -47,23 +55,100 @@ def resolve_run_config(
     chosen_names = {i.name for i in chosen}
     solid_entries = _entries(run_config, "solids", pipeline.invocation_dict, errors)
     solids = {}
+    inputs = {}
     for invocation in pipeline.invocations:
-        entry = solid_entries.get(invocation.name, MISSING)
-        if invocation.name in chosen_names or entry is not MISSING:
+        entry = solid_entries.get(invocation.name, {})
+        if invocation.name in chosen_names or entry:
             path = f"solids.{invocation.name}.config"
             solids[invocation.name] = _resolve(
-                invocation.definition.config_field, entry, path, errors
+                invocation.definition.config_field, entry.get("config", MISSING), path, errors
+            )
+            path = f"solids.{invocation.name}.inputs"
+            if given_inputs is None:
+                value_inputs = {d.name for d in invocation.definition.input_defs}
+                unconnected, required = value_inputs, False
+            else:
+                unconnected = _unconnected(invocation, None if selected is None else chosen_names)
+                unconnected -= {name for solid, name in given_inputs if solid == invocation.name}
+                required = True
+            inputs[invocation.name] = _inputs(
+                invocation, unconnected, entry.get("inputs"), path, errors, required
             )
     needed = _needed_resources(pipeline, chosen)
     resource_entries = _entries(run_config, "resources", mode.resource_defs, errors)
     resources = {}
     for key, definition in mode.resource_defs.items():
-        entry = resource_entries.get(key, MISSING)
-        if key in needed or entry is not MISSING:
+        entry = resource_entries.get(key, {})
+        if key in needed or entry:
+            value = entry.get("config", MISSING)
             resources[key] = _resolve(
-                definition.config_field, entry, f"resources.{key}.config", errors
+                definition.config_field, value, f"resources.{key}.config", errors
             )
-    return ResolvedRunConfig(solids, resources), errors
+    return ResolvedRunConfig(solids, resources, inputs), errors
+
+
+def _unconnected(invocation: SolidInvocation, selected: Collection[str] | None) -> set[str]:
+    """The value inputs of `invocation` fed by no solid (or by none of the `selected`)."""
+    names = set()
+    for input_def in invocation.definition.input_defs:
+        binding = invocation.inputs.get(input_def.name)
+        sources = binding.sources if binding else ()
+        if not input_def.is_nothing and not any(
+            selected is None or s.solid in selected for s in sources
+        ):
+            names.add(input_def.name)
+    return names
+
+
+def _inputs(
+    invocation: SolidInvocation,
+    unconnected: set[str],
+    given: Any,
+    path: str,
+    errors: list[ConfigError],
+    required: bool,
+) -> dict[str, Any]:
+    """The input values of `given` (checked against their types), and (when `required`) an
+    error for each unconnected input that has neither a value nor a default."""
+    if given is None:
+        given = {}
+    if not isinstance(given, dict):
+        errors.append(ConfigError(path, f"expected a dict by input name, got {describe(given)}"))
+        given = {}
+    definition = invocation.definition
+    values = {}
+    for name, value in given.items():
+        input_path = child_path(path, name)
+        input_def = definition.input_dict.get(name)
+        if input_def is None or input_def.is_nothing:
+            known = ", ".join(d.name for d in definition.input_defs if not d.is_nothing)
+            errors.append(ConfigError(input_path, f"unknown input (inputs: {known or 'none'})"))
+        elif name not in unconnected:
+            errors.append(ConfigError(input_path, "this input comes from another solid"))
+        elif not input_def.dagster_type.loadable:
+            errors.append(
+                ConfigError(
+                    input_path,
+                    f"an input of type {input_def.dagster_type.name} cannot come from run config",
+                )
+            )
+        else:
+            why = input_def.dagster_type.check and input_def.dagster_type.check(value)
+            if why:
+                expected = input_def.dagster_type.name
+                errors.append(ConfigError(input_path, f"expected {expected}, got {why}"))
+            values[name] = value
+    for name in sorted(unconnected - set(given)) if required else ():
+        input_def = definition.input_dict[name]
+        if not input_def.has_default:
+            errors.append(
+                ConfigError(
+                    child_path(path, name),
+                    f"missing required input ({input_def.dagster_type.name}): it is not "
+                    "connected to a solid that runs and has no default",
+                )
+            )
+    return values
 
 
 def _needed_resources(pipeline: PipelineDefinition, chosen: list[SolidInvocation]) -> set[str]:
@@ -83,8 +168,8 @@ def _needed_resources(pipeline: PipelineDefinition, chosen: list[SolidInvocation
 
 def _entries(
     run_config: dict, section: str, known: Collection[str], errors: list[ConfigError]
-) -> dict[str, Any]:
-    """The `config` value of each entry of a section, checking names and entry shapes."""
+) -> dict[str, dict[str, Any]]:
+    """Each entry of a section by name, checking names, entry shapes and keys."""
     entries = run_config.get(section)
     if entries is None:
         return {}
@@ -102,17 +187,21 @@ def _entries(
             continue
         if entry is None:
             entry = {}
+        keys = _ENTRY_KEYS[section]
         if not isinstance(entry, dict):
+            expected = " or ".join(repr(k) for k in keys)
             errors.append(
-                ConfigError(path, f"expected a dict with key 'config', got {describe(entry)}")
+                ConfigError(path, f"expected a dict with key {expected}, got {describe(entry)}")
             )
             continue
         for key in entry:
-            if key != "config":
+            if key not in keys:
                 errors.append(
-                    ConfigError(child_path(path, key), "unexpected key (expected: config)")
+                    ConfigError(
+                        child_path(path, key), f"unexpected key (expected: {', '.join(keys)})"
+                    )
                 )
-        result[name] = entry.get("config", MISSING)
+        result[name] = {k: v for k, v in entry.items() if k in keys}
     return result
 
 

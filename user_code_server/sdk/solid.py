@@ -44,6 +44,12 @@ class InputDefinition:
         return self.default_value is not MISSING
 
     @property
+    def can_be_unconnected(self) -> bool:
+        """Whether the input may stay unconnected: it has a default, is Nothing, or its value
+        can come from run config (`solids.NAME.inputs.INPUT`)."""
+        return self.has_default or self.is_nothing or self.dagster_type.loadable
+
+    @property
     def is_nothing(self) -> bool:
         """A Nothing input only orders solids: no value is passed to the compute function."""
         return self.dagster_type is Nothing

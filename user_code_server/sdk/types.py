@@ -21,10 +21,12 @@ Check = Callable[[Any], "str | None"]
 
 @dataclass(frozen=True, eq=False)
 class LodestarType:
-    """A named type checked at run time; `check` is None for types that accept anything."""
+    """A named type checked at run time; `check` is None for types that accept anything.
+    `loadable`: a value of it can come from run config (`solids.NAME.inputs`)."""
 
     name: str
     check: Check | None = None
+    loadable: bool = False
 
     def __repr__(self) -> str:
         return f"LodestarType({self.name})"
@@ -35,7 +37,7 @@ def describe(value: Any) -> str:
     return "None" if value is None else type(value).__name__
 
 
-ANY = LodestarType("Any")
+ANY = LodestarType("Any", loadable=True)
 Nothing = LodestarType("Nothing", lambda value: None if value is None else describe(value))
 """The type of inputs that only order solids: no value passes, the compute function has no
 parameter for them."""
@@ -113,15 +115,15 @@ def _optional(inner: LodestarType) -> LodestarType:
     def check(value: Any) -> str | None:
         return None if value is None else inner_check(value)
 
-    return LodestarType(f"Optional[{inner.name}]", check)
+    return LodestarType(f"Optional[{inner.name}]", check, inner.loadable)
 
 
-_NONE = LodestarType("None", lambda value: None if value is None else describe(value))
+_NONE = LodestarType("None", lambda value: None if value is None else describe(value), True)
 _BUILTINS = {
-    int: LodestarType("int", _int_check),
-    float: LodestarType("float", _float_check),
-    bool: LodestarType("bool", _class_check(bool)),
-    str: LodestarType("str", _class_check(str)),
+    int: LodestarType("int", _int_check, True),
+    float: LodestarType("float", _float_check, True),
+    bool: LodestarType("bool", _class_check(bool), True),
+    str: LodestarType("str", _class_check(str), True),
     type(None): _NONE,
     None: _NONE,
 }
@@ -145,23 +147,25 @@ def resolve_type(hint: Any) -> LodestarType:
         return _optional(inner) if type(None) in args else inner
     if origin is list:
         item = resolve_type(args[0]) if args else ANY
-        return LodestarType(f"List[{item.name}]", _list_check(item))
+        return LodestarType(f"List[{item.name}]", _list_check(item), item.loadable)
     if origin is dict:
         key, val = (resolve_type(a) for a in args) if args else (ANY, ANY)
-        return LodestarType(f"Dict[{key.name}, {val.name}]", _dict_check(key, val))
+        loadable = key.loadable and val.loadable
+        return LodestarType(f"Dict[{key.name}, {val.name}]", _dict_check(key, val), loadable)
     if isinstance(origin, type):
         arg_names = ", ".join("..." if a is Ellipsis else resolve_type(a).name for a in args)
         name = _GENERIC_NAMES.get(origin, origin.__name__)
         return LodestarType(f"{name}[{arg_names}]" if args else name, _class_check(origin))
     if isinstance(hint, type):
-        return LodestarType(hint.__name__, _class_check(hint))
+        return LodestarType(hint.__name__, _class_check(hint), hint in (list, dict))
     raise DefinitionError(f"unsupported type {hint!r}: use a class, a typing hint or Nothing")
 
 
 def _union(options: list[LodestarType]) -> LodestarType:
     if any(o.check is None for o in options):
         return ANY
-    return LodestarType(f"Union[{', '.join(o.name for o in options)}]", _union_check(options))
+    name = f"Union[{', '.join(o.name for o in options)}]"
+    return LodestarType(name, _union_check(options), all(o.loadable for o in options))
 
 
 def is_iterator_hint(hint: Any) -> bool:

@@ -85,6 +85,17 @@ def hooked():
     greet.with_hooks({explode})()
 
 
+@solid
+def scale(context, number: int, factor: int = 2) -> int:
+    context.log.info(f"scaled to {number * factor}")
+    return number * factor
+
+
+@pipeline
+def from_config():
+    scale()
+
+
 @repository
 def sdk_features():
-    return [json_io, in_memory, hooked]
+    return [json_io, in_memory, hooked, from_config]
