@@ -35,11 +35,11 @@ from user_code_server.protocol import (
     ErrorKind,
     ExecuteStepsRequest,
     ExecutionPlanReply,
-    FailedRun,
     PartitionNamesReply,
     PartitionRunRequestsReply,
     PingReply,
     ScheduleTickReply,
+    SensorEvaluation,
     SensorTickReply,
 )
 from user_code_server.protocol import user_code_pb2 as pb
@@ -208,27 +208,34 @@ class UserCodeServicer(pb_grpc.UserCodeServiceServicer):
             )
         return to_proto(reply, pb.PartitionRunRequestsReply)
 
-    def EvaluateSchedule(self, request, context):
+    def EvaluateSchedules(self, request, context):
         if self._code.load_error:
-            reply = ScheduleTickReply(error=self._code.not_loaded_error())
+            error = ScheduleTickReply(error=self._code.not_loaded_error())
+            replies = [error for _ in request.schedules]
         else:
-            reply = evaluate_schedule(
-                self._code.repository, request.schedule, request.scheduled_time
-            )
-        return to_proto(reply, pb.ScheduleTickReply)
+            replies = [
+                evaluate_schedule(self._code.repository, r.schedule, r.scheduled_time)
+                for r in request.schedules
+            ]
+        return pb.EvaluateSchedulesReply(
+            replies=[to_proto(reply, pb.ScheduleTickReply) for reply in replies]
+        )
 
-    def EvaluateSensor(self, request, context):
+    def EvaluateSensors(self, request, context):
+        evaluations = [from_proto(r, SensorEvaluation) for r in request.sensors]
         if self._code.load_error:
-            reply = SensorTickReply(error=self._code.not_loaded_error())
+            error = SensorTickReply(error=self._code.not_loaded_error())
+            replies = [error for _ in evaluations]
         else:
-            reply = evaluate_sensor(
-                self._code.repository,
-                request.sensor,
-                request.cursor,
-                request.last_run_key,
-                [from_proto(run, FailedRun) for run in request.failed_runs],
-            )
-        return to_proto(reply, pb.SensorTickReply)
+            replies = [
+                evaluate_sensor(
+                    self._code.repository, e.sensor, e.cursor, e.last_run_key, e.failed_runs
+                )
+                for e in evaluations
+            ]
+        return pb.EvaluateSensorsReply(
+            replies=[to_proto(reply, pb.SensorTickReply) for reply in replies]
+        )
 
     def Shutdown(self, request, context):
         self._shutdown.set()

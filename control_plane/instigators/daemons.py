@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from control_plane.code_locations import CodeLocations
@@ -39,8 +41,12 @@ from user_code_server.protocol import (
     EventType,
     FailedRun,
     ScheduleSnapshot,
+    ScheduleTickReply,
+    SensorEvaluation,
     SensorSnapshot,
+    SensorTickReply,
     TickRunRequest,
+    UserCodeClient,
 )
 
 log = logging.getLogger(__name__)
@@ -49,19 +55,38 @@ SCHEDULER_DAEMON = "SCHEDULER"
 SENSOR_DAEMON = "SENSOR"
 # A pipeline failure sensor is told about at most this many failed runs per evaluation.
 MAX_FAILED_RUNS_PER_TICK = 100
-# Ticks recorded per transaction; evaluations of one batch run this many at a time.
+# Ticks recorded per transaction, and evaluated per call to a code server.
 TICK_BATCH = 200
-EVALUATION_THREADS = 16
-T = TypeVar("T")
+EVALUATIONS_PER_CALL = 50
+Due = TypeVar("Due", "_DueSchedule", "_DueSensor")
+Reply = TypeVar("Reply", ScheduleTickReply, SensorTickReply)
 
 
 def _error_text(error: ErrorInfo) -> str:
     return f"{error.message}\n{error.stack}".rstrip()
 
 
-class _TickDaemon(Generic[T]):
-    """Evaluates what is due on the code servers in parallel, and records the ticks in
-    batches of one transaction each."""
+@dataclass(frozen=True)
+class _DueSchedule:
+    state: InstigatorState
+    location: str
+    schedule: ScheduleSnapshot
+    due: float
+
+
+@dataclass(frozen=True)
+class _DueSensor:
+    state: InstigatorState
+    location: str
+    sensor: SensorSnapshot
+    now: float
+    failed_runs: list[FailedRun]
+    cursor: str | None  # a failure sensor's cursor past `failed_runs`; else its own
+
+
+class _TickDaemon(Generic[Due, Reply]):
+    """Evaluates what is due on the code servers, a batch per call and several calls at
+    once, and records the ticks in batches of one transaction each."""
 
     def __init__(
         self,
@@ -77,25 +102,48 @@ class _TickDaemon(Generic[T]):
         self._term = term
         self._now = now
 
-    def _evaluate(self, item: T) -> TickWrite:
+    def _call(self, client: UserCodeClient, due: list[Due]) -> list[Reply]:
+        """One call evaluating `due` (all of one location): a reply for each, in order."""
         raise NotImplementedError
 
-    def _record_all(self, due: list[T]) -> Iterator[str]:
+    def _write(self, due: Due, reply: Reply | None, failure: str | None) -> TickWrite:
+        """The tick to record for `due`: from its reply, or from why there is none."""
+        raise NotImplementedError
+
+    def _record_all(self, due: list[Due]) -> Iterator[str]:
         for start in range(0, len(due), TICK_BATCH):
             chunk = due[start : start + TICK_BATCH]
-            if len(chunk) == 1:
-                writes = [self._evaluate(chunk[0])]
-            else:
-                with ThreadPoolExecutor(EVALUATION_THREADS, "tick-evaluation") as pool:
-                    writes = list(pool.map(self._evaluate, chunk))
+            calls = [
+                chunk[i : i + EVALUATIONS_PER_CALL]
+                for i in range(0, len(chunk), EVALUATIONS_PER_CALL)
+            ]
+            with ThreadPoolExecutor(len(calls), "tick-evaluation") as pool:
+                writes = [write for part in pool.map(self._evaluate, calls) for write in part]
             yield "before_submit"
             recorded = self._storage.record_ticks(writes, self._term)
             if any(done and write.runs for done, write in zip(recorded, writes, strict=True)):
                 self._on_submitted()
             yield "after_submit"
 
+    def _evaluate(self, due: list[Due]) -> list[TickWrite]:
+        by_location: dict[str, list[Due]] = defaultdict(list)
+        for item in due:
+            by_location[item.location].append(item)
+        writes = []
+        for location, items in by_location.items():
+            try:
+                replies = self._call(self._locations.get(location).client(), items)
+            except (LodestarError, CodeServerUnavailableError) as failure:
+                writes += [self._write(item, None, str(failure)) for item in items]
+            else:
+                writes += [
+                    self._write(item, reply, None)
+                    for item, reply in zip(items, replies, strict=True)
+                ]
+        return writes
 
-class ScheduleDaemon(_TickDaemon[tuple[InstigatorState, str, ScheduleSnapshot, float]]):
+
+class ScheduleDaemon(_TickDaemon[_DueSchedule, ScheduleTickReply]):
     """Launches each running schedule's due times: after downtime only the latest missed one."""
 
     def __init__(
@@ -120,7 +168,7 @@ class ScheduleDaemon(_TickDaemon[tuple[InstigatorState, str, ScheduleSnapshot, f
                 continue  # stopped, or its definition is gone (the listing says so)
             due_time = self._due(state, found[1], now)
             if due_time is not None:
-                due.append((state, found[0], found[1], due_time))
+                due.append(_DueSchedule(state, found[0], found[1], due_time))
         yield from self._record_all(due)
 
     def _due(self, state: InstigatorState, schedule: ScheduleSnapshot, now: float) -> float | None:
@@ -136,29 +184,30 @@ class ScheduleDaemon(_TickDaemon[tuple[InstigatorState, str, ScheduleSnapshot, f
             return None
         return latest_due_time(schedule.cron_schedule, schedule.execution_timezone, after, now)
 
-    def _evaluate(self, item: tuple[InstigatorState, str, ScheduleSnapshot, float]) -> TickWrite:
-        state, location, schedule, due = item
-        try:
-            reply = self._locations.get(location).client().evaluate_schedule(schedule.name, due)
-            requests, skip, error = reply.run_requests, reply.skip_reason, reply.error
-            error_text = _error_text(error) if error is not None else None
-        except (LodestarError, CodeServerUnavailableError) as failure:
-            requests, skip, error_text = [], "", str(failure)
-        runs = [] if error_text else [_run(schedule, location, r, SCHEDULE_TAG) for r in requests]
+    def _call(self, client: UserCodeClient, due: list[_DueSchedule]) -> list[ScheduleTickReply]:
+        return client.evaluate_schedules([(item.schedule.name, item.due) for item in due])
+
+    def _write(
+        self, due: _DueSchedule, reply: ScheduleTickReply | None, failure: str | None
+    ) -> TickWrite:
+        schedule = due.schedule
+        error = failure or (_error_text(reply.error) if reply and reply.error else None)
+        requests = reply.run_requests if reply is not None and error is None else []
+        runs = [_run(schedule, due.location, r, SCHEDULE_TAG) for r in requests]
         tick = Tick(
             InstigatorKind.SCHEDULE,
             schedule.name,
-            due,
-            _status(runs, error_text),
+            due.due,
+            _status(runs, error),
             run_ids=[run.run_id for run in runs],
-            skip_reason=skip or None,
-            error=error_text,
+            skip_reason=(reply.skip_reason or None) if reply is not None else None,
+            error=error,
         )
         event = run_event(EventType.RUN_ENQUEUED, f"queued by schedule {schedule.name!r}")
-        return TickWrite(tick, state.last_tick_time, runs, event)
+        return TickWrite(tick, due.state.last_tick_time, runs, event)
 
 
-class SensorDaemon(_TickDaemon[tuple[InstigatorState, str, SensorSnapshot, float]]):
+class SensorDaemon(_TickDaemon[_DueSensor, SensorTickReply]):
     """Evaluates each running sensor at most every `minimum_interval_seconds`; a run key it
     launched once is never launched again."""
 
@@ -172,53 +221,62 @@ class SensorDaemon(_TickDaemon[tuple[InstigatorState, str, SensorSnapshot, float
                 continue
             location, sensor = found
             last = state.last_tick_time
-            if last is None or now - last >= sensor.minimum_interval_seconds:
-                due.append((state, location, sensor, now))
+            if last is not None and now - last < sensor.minimum_interval_seconds:
+                continue
+            failed: list[FailedRun] = []
+            cursor = state.cursor
+            if sensor.is_pipeline_failure_sensor:
+                failed, cursor = self._failed_runs_since(state)
+            due.append(_DueSensor(state, location, sensor, now, failed, cursor))
         yield from self._record_all(due)
 
-    def _evaluate(self, item: tuple[InstigatorState, str, SensorSnapshot, float]) -> TickWrite:
-        state, location, sensor, now = item
-        failed: list[FailedRun] = []
-        cursor = state.cursor
-        if sensor.is_pipeline_failure_sensor:
-            failed, cursor = self._failed_runs_since(state)
-        try:
-            client = self._locations.get(location).client()
-            reply = client.evaluate_sensor(
-                sensor.name, state.cursor or "", state.last_run_key or "", failed
-            )
-            error_text = _error_text(reply.error) if reply.error is not None else None
-            requests, skip = reply.run_requests, reply.skip_reason
-            if reply.cursor_updated and not sensor.is_pipeline_failure_sensor:
-                cursor = reply.cursor
-        except (LodestarError, CodeServerUnavailableError) as failure:
-            requests, skip, error_text = [], "", str(failure)
+    def _call(self, client: UserCodeClient, due: list[_DueSensor]) -> list[SensorTickReply]:
+        return client.evaluate_sensors(
+            [
+                SensorEvaluation(
+                    item.sensor.name,
+                    item.state.cursor or "",
+                    item.state.last_run_key or "",
+                    item.failed_runs,
+                )
+                for item in due
+            ]
+        )
+
+    def _write(
+        self, due: _DueSensor, reply: SensorTickReply | None, failure: str | None
+    ) -> TickWrite:
+        sensor, cursor = due.sensor, due.cursor
+        error = failure or (_error_text(reply.error) if reply and reply.error else None)
+        requests = reply.run_requests if reply is not None and error is None else []
+        skip = (reply.skip_reason or "") if reply is not None else ""
+        if reply is not None and reply.cursor_updated and not sensor.is_pipeline_failure_sensor:
+            cursor = reply.cursor
         runs: list[PipelineRun] = []
         new_keys: dict[str, str] = {}
-        if error_text is None:
-            launched = self._storage.get_run_keys(sensor.name, (r.run_key for r in requests))
-            for request in requests:
-                if request.run_key and (request.run_key in launched or request.run_key in new_keys):
-                    continue
-                run = _run(sensor, location, request, SENSOR_TAG)
-                runs.append(run)
-                if request.run_key:
-                    new_keys[request.run_key] = run.run_id
-            if requests and not runs and not skip:
-                skip = "every run key it requested was launched before"
+        launched = self._storage.get_run_keys(sensor.name, (r.run_key for r in requests))
+        for request in requests:
+            if request.run_key and (request.run_key in launched or request.run_key in new_keys):
+                continue
+            run = _run(sensor, due.location, request, SENSOR_TAG)
+            runs.append(run)
+            if request.run_key:
+                new_keys[request.run_key] = run.run_id
+        if requests and not runs and not skip:
+            skip = "every run key it requested was launched before"
         tick = Tick(
             InstigatorKind.SENSOR,
             sensor.name,
-            now,
-            _status(runs, error_text),
+            due.now,
+            _status(runs, error),
             run_ids=[run.run_id for run in runs],
             skip_reason=skip or None,
-            error=error_text,
+            error=error,
             cursor=cursor,
         )
         event = run_event(EventType.RUN_ENQUEUED, f"queued by sensor {sensor.name!r}")
         last_key = list(new_keys)[-1] if new_keys else None
-        return TickWrite(tick, state.last_tick_time, runs, event, new_keys, last_key)
+        return TickWrite(tick, due.state.last_tick_time, runs, event, new_keys, last_key)
 
     def _failed_runs_since(self, state: InstigatorState) -> tuple[list[FailedRun], str]:
         """Runs that failed after the failure sensor's cursor (an end time), oldest first, and

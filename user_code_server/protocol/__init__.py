@@ -20,6 +20,7 @@ from user_code_server.protocol.execution import (
 from user_code_server.protocol.instigators import (
     FailedRun,
     ScheduleTickReply,
+    SensorEvaluation,
     SensorTickReply,
     TickRunRequest,
 )
@@ -102,6 +103,7 @@ __all__ = [
     "RetryPolicySnapshot",
     "ScheduleSnapshot",
     "ScheduleTickReply",
+    "SensorEvaluation",
     "SensorSnapshot",
     "SensorTickReply",
     "SolidSnapshot",

@@ -11,7 +11,12 @@ from user_code_server.protocol import user_code_pb2 as pb
 from user_code_server.protocol import user_code_pb2_grpc as pb_grpc
 from user_code_server.protocol.convert import from_proto, to_proto
 from user_code_server.protocol.execution import ExecuteStepsRequest, PingReply, StepEvent
-from user_code_server.protocol.instigators import FailedRun, ScheduleTickReply, SensorTickReply
+from user_code_server.protocol.instigators import (
+    FailedRun,
+    ScheduleTickReply,
+    SensorEvaluation,
+    SensorTickReply,
+)
 from user_code_server.protocol.partitions import PartitionNamesReply, PartitionRunRequestsReply
 from user_code_server.protocol.plan import ExecutionPlanReply
 from user_code_server.protocol.snapshots import RepositorySnapshot
@@ -141,16 +146,37 @@ class UserCodeClient:
             raise self._unavailable(error) from None
         return from_proto(reply, PartitionRunRequestsReply)
 
-    def evaluate_schedule(self, schedule: str, scheduled_time: float) -> ScheduleTickReply:
-        """What the schedule requests at the due time `scheduled_time` (epoch seconds)."""
-        request = pb.EvaluateScheduleRequest(schedule=schedule, scheduled_time=scheduled_time)
+    def evaluate_schedules(self, due: list[tuple[str, float]]) -> list[ScheduleTickReply]:
+        """What each schedule requests at its due time (epoch seconds), in one call."""
+        request = pb.EvaluateSchedulesRequest(
+            schedules=[
+                pb.EvaluateScheduleRequest(schedule=name, scheduled_time=time) for name, time in due
+            ]
+        )
         try:
-            reply = self._stub.EvaluateSchedule(
+            reply = self._stub.EvaluateSchedules(
                 request, metadata=self._metadata, timeout=self._timeout
             )
         except grpc.RpcError as error:
             raise self._unavailable(error) from None
-        return from_proto(reply, ScheduleTickReply)
+        return [from_proto(r, ScheduleTickReply) for r in reply.replies]
+
+    def evaluate_schedule(self, schedule: str, scheduled_time: float) -> ScheduleTickReply:
+        """What one schedule requests at the due time `scheduled_time`."""
+        return self.evaluate_schedules([(schedule, scheduled_time)])[0]
+
+    def evaluate_sensors(self, sensors: list[SensorEvaluation]) -> list[SensorTickReply]:
+        """One evaluation of each sensor from its cursor, in one call."""
+        request = pb.EvaluateSensorsRequest(
+            sensors=[to_proto(sensor, pb.EvaluateSensorRequest) for sensor in sensors]
+        )
+        try:
+            reply = self._stub.EvaluateSensors(
+                request, metadata=self._metadata, timeout=self._timeout
+            )
+        except grpc.RpcError as error:
+            raise self._unavailable(error) from None
+        return [from_proto(r, SensorTickReply) for r in reply.replies]
 
     def evaluate_sensor(
         self,
@@ -159,20 +185,9 @@ class UserCodeClient:
         last_run_key: str = "",
         failed_runs: list[FailedRun] | None = None,
     ) -> SensorTickReply:
-        """One evaluation of the sensor from `cursor` (failure sensors: of `failed_runs`)."""
-        request = pb.EvaluateSensorRequest(
-            sensor=sensor,
-            cursor=cursor,
-            last_run_key=last_run_key,
-            failed_runs=[to_proto(run, pb.FailedRun) for run in failed_runs or []],
-        )
-        try:
-            reply = self._stub.EvaluateSensor(
-                request, metadata=self._metadata, timeout=self._timeout
-            )
-        except grpc.RpcError as error:
-            raise self._unavailable(error) from None
-        return from_proto(reply, SensorTickReply)
+        """One evaluation of one sensor from `cursor` (failure sensors: of `failed_runs`)."""
+        evaluation = SensorEvaluation(sensor, cursor, last_run_key, list(failed_runs or []))
+        return self.evaluate_sensors([evaluation])[0]
 
     def shutdown(self) -> None:
         try:

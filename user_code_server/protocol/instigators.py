@@ -40,6 +40,17 @@ class FailedRun:
 
 
 @dataclass(frozen=True)
+class SensorEvaluation:
+    """A sensor to evaluate, from its cursor and last run key (a failure sensor: told of
+    `failed_runs`)."""
+
+    sensor: str
+    cursor: str = ""
+    last_run_key: str = ""
+    failed_runs: list[FailedRun] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class SensorTickReply:
     """What one evaluation of a sensor asks for; `cursor` is the new cursor when
     `cursor_updated`."""

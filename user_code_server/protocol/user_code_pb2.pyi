@@ -638,3 +638,27 @@ class SensorTickReply(_message.Message):
     cursor_updated: bool
     error: ErrorInfo
     def __init__(self, run_requests: _Optional[_Iterable[_Union[TickRunRequest, _Mapping]]] = ..., skip_reason: _Optional[str] = ..., cursor: _Optional[str] = ..., cursor_updated: _Optional[bool] = ..., error: _Optional[_Union[ErrorInfo, _Mapping]] = ...) -> None: ...
+
+class EvaluateSchedulesRequest(_message.Message):
+    __slots__ = ("schedules",)
+    SCHEDULES_FIELD_NUMBER: _ClassVar[int]
+    schedules: _containers.RepeatedCompositeFieldContainer[EvaluateScheduleRequest]
+    def __init__(self, schedules: _Optional[_Iterable[_Union[EvaluateScheduleRequest, _Mapping]]] = ...) -> None: ...
+
+class EvaluateSchedulesReply(_message.Message):
+    __slots__ = ("replies",)
+    REPLIES_FIELD_NUMBER: _ClassVar[int]
+    replies: _containers.RepeatedCompositeFieldContainer[ScheduleTickReply]
+    def __init__(self, replies: _Optional[_Iterable[_Union[ScheduleTickReply, _Mapping]]] = ...) -> None: ...
+
+class EvaluateSensorsRequest(_message.Message):
+    __slots__ = ("sensors",)
+    SENSORS_FIELD_NUMBER: _ClassVar[int]
+    sensors: _containers.RepeatedCompositeFieldContainer[EvaluateSensorRequest]
+    def __init__(self, sensors: _Optional[_Iterable[_Union[EvaluateSensorRequest, _Mapping]]] = ...) -> None: ...
+
+class EvaluateSensorsReply(_message.Message):
+    __slots__ = ("replies",)
+    REPLIES_FIELD_NUMBER: _ClassVar[int]
+    replies: _containers.RepeatedCompositeFieldContainer[SensorTickReply]
+    def __init__(self, replies: _Optional[_Iterable[_Union[SensorTickReply, _Mapping]]] = ...) -> None: ...

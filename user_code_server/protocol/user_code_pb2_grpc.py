@@ -64,15 +64,15 @@ class UserCodeServiceStub:
                 request_serializer=user__code__server_dot_protocol_dot_user__code__pb2.PartitionRunRequestsRequest.SerializeToString,
                 response_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.PartitionRunRequestsReply.FromString,
                 _registered_method=True)
-        self.EvaluateSchedule = channel.unary_unary(
-                '/lodestar.usercode.UserCodeService/EvaluateSchedule',
-                request_serializer=user__code__server_dot_protocol_dot_user__code__pb2.EvaluateScheduleRequest.SerializeToString,
-                response_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.ScheduleTickReply.FromString,
+        self.EvaluateSchedules = channel.unary_unary(
+                '/lodestar.usercode.UserCodeService/EvaluateSchedules',
+                request_serializer=user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSchedulesRequest.SerializeToString,
+                response_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSchedulesReply.FromString,
                 _registered_method=True)
-        self.EvaluateSensor = channel.unary_unary(
-                '/lodestar.usercode.UserCodeService/EvaluateSensor',
-                request_serializer=user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSensorRequest.SerializeToString,
-                response_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.SensorTickReply.FromString,
+        self.EvaluateSensors = channel.unary_unary(
+                '/lodestar.usercode.UserCodeService/EvaluateSensors',
+                request_serializer=user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSensorsRequest.SerializeToString,
+                response_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSensorsReply.FromString,
                 _registered_method=True)
         self.Shutdown = channel.unary_unary(
                 '/lodestar.usercode.UserCodeService/Shutdown',
@@ -129,15 +129,17 @@ class UserCodeServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
-    def EvaluateSchedule(self, request, context):
-        """What a schedule requests at one due time (its run config and tags, or a skip).
+    def EvaluateSchedules(self, request, context):
+        """What schedules request at their due times (run config and tags, or a skip): a batch
+        per call, one reply per request, in order.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
-    def EvaluateSensor(self, request, context):
-        """One evaluation of a sensor from its cursor: the runs it requests, a skip, a new cursor.
+    def EvaluateSensors(self, request, context):
+        """One evaluation of each of a batch of sensors from its cursor: the runs it requests, a
+        skip, a new cursor; one reply per request, in order.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -183,15 +185,15 @@ def add_UserCodeServiceServicer_to_server(servicer, server):
                     request_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.PartitionRunRequestsRequest.FromString,
                     response_serializer=user__code__server_dot_protocol_dot_user__code__pb2.PartitionRunRequestsReply.SerializeToString,
             ),
-            'EvaluateSchedule': grpc.unary_unary_rpc_method_handler(
-                    servicer.EvaluateSchedule,
-                    request_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.EvaluateScheduleRequest.FromString,
-                    response_serializer=user__code__server_dot_protocol_dot_user__code__pb2.ScheduleTickReply.SerializeToString,
+            'EvaluateSchedules': grpc.unary_unary_rpc_method_handler(
+                    servicer.EvaluateSchedules,
+                    request_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSchedulesRequest.FromString,
+                    response_serializer=user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSchedulesReply.SerializeToString,
             ),
-            'EvaluateSensor': grpc.unary_unary_rpc_method_handler(
-                    servicer.EvaluateSensor,
-                    request_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSensorRequest.FromString,
-                    response_serializer=user__code__server_dot_protocol_dot_user__code__pb2.SensorTickReply.SerializeToString,
+            'EvaluateSensors': grpc.unary_unary_rpc_method_handler(
+                    servicer.EvaluateSensors,
+                    request_deserializer=user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSensorsRequest.FromString,
+                    response_serializer=user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSensorsReply.SerializeToString,
             ),
             'Shutdown': grpc.unary_unary_rpc_method_handler(
                     servicer.Shutdown,
@@ -372,7 +374,7 @@ class UserCodeService:
             _registered_method=True)
 
     @staticmethod
-    def EvaluateSchedule(request,
+    def EvaluateSchedules(request,
             target,
             options=(),
             channel_credentials=None,
@@ -385,9 +387,9 @@ class UserCodeService:
         return grpc.experimental.unary_unary(
             request,
             target,
-            '/lodestar.usercode.UserCodeService/EvaluateSchedule',
-            user__code__server_dot_protocol_dot_user__code__pb2.EvaluateScheduleRequest.SerializeToString,
-            user__code__server_dot_protocol_dot_user__code__pb2.ScheduleTickReply.FromString,
+            '/lodestar.usercode.UserCodeService/EvaluateSchedules',
+            user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSchedulesRequest.SerializeToString,
+            user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSchedulesReply.FromString,
             options,
             channel_credentials,
             insecure,
@@ -399,7 +401,7 @@ class UserCodeService:
             _registered_method=True)
 
     @staticmethod
-    def EvaluateSensor(request,
+    def EvaluateSensors(request,
             target,
             options=(),
             channel_credentials=None,
@@ -412,9 +414,9 @@ class UserCodeService:
         return grpc.experimental.unary_unary(
             request,
             target,
-            '/lodestar.usercode.UserCodeService/EvaluateSensor',
-            user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSensorRequest.SerializeToString,
-            user__code__server_dot_protocol_dot_user__code__pb2.SensorTickReply.FromString,
+            '/lodestar.usercode.UserCodeService/EvaluateSensors',
+            user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSensorsRequest.SerializeToString,
+            user__code__server_dot_protocol_dot_user__code__pb2.EvaluateSensorsReply.FromString,
             options,
             channel_credentials,
             insecure,
