@@ -15,21 +15,13 @@ ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 VENV = Path(sys.prefix)
 SHELL_BLOCK = re.compile(r"^```sh\n(.*?)^```", re.MULTILINE | re.DOTALL)
-# Illustrates a user's own schedules (`list_new_files` is theirs): nothing to run here.
-NOT_RUNNABLE = {"Schedules and sensors"}
 ACTIVATE = "source .venv/bin/activate"
 TUTORIAL_TIMEOUT_S = 600
 
 
 def tutorial_blocks(readme: str) -> list[str]:
     """The shell blocks of `## Tutorial` and its subsections, in order."""
-    blocks = []
-    tutorial = _section(readme, "Tutorial")
-    for section in re.split(r"\n### ", tutorial):
-        title = section.split("\n", 1)[0].strip()
-        if title not in NOT_RUNNABLE:
-            blocks += SHELL_BLOCK.findall(section)
-    return blocks
+    return SHELL_BLOCK.findall(_section(readme, "Tutorial"))
 
 
 def _section(readme: str, title: str) -> str:
