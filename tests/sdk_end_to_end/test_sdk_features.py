@@ -17,13 +17,15 @@ def home(tmp_path):
     return {"LODESTAR_HOME": str(tmp_path / "home")}
 
 
-def execute(home: dict, pipeline: str, tmp_path: Path, config: str | None = None):
+def execute(
+    home: dict, pipeline: str, tmp_path: Path, config: str | None = None, env: dict | None = None
+):
     args = ["execute", "-f", str(REPO), pipeline]
     if config is not None:
         path = tmp_path / "config.yaml"
         path.write_text(config)
         args += ["-c", str(path)]
-    return run_cli(*args, env=home)
+    return run_cli(*args, env={**home, **(env or {})})
 
 
 def test_a_user_io_manager_carries_outputs_between_worker_processes(home, tmp_path):
@@ -63,3 +65,31 @@ def test_an_unconnected_input_takes_its_value_from_run_config(home, tmp_path):
     assert missing.returncode != 0
     assert "solids.scale.inputs.number: missing required input (int)" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+TYPED = (
+    "solids: {typed_config: {config: {level: high, token: {env: SDK_TOKEN}, target: {path: p}}}}\n"
+)
+
+
+def test_config_types_resolve_in_the_code_server_with_its_environment(home, tmp_path):
+    done = execute(home, "typed", tmp_path, TYPED, env={"SDK_TOKEN": "s3cret"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "level=10 token=s3cret target={'path': 'p'}" in done.stdout
+    unset = execute(home, "typed", tmp_path, TYPED.replace("level: high", "level: mid"))
+    assert unset.returncode != 0
+    assert "solids.typed_config.config.level: expected one of Level (low, high), got 'mid'" in (
+        unset.stderr
+    )
+    assert "solids.typed_config.config.token: environment variable 'SDK_TOKEN' is not set" in (
+        unset.stderr
+    )
+
+
+def test_the_snapshot_carries_schema_documents_of_the_config_types(code_server):
+    snapshot = code_server(str(REPO), "--workers", "1").client().repository_snapshot()
+    [solid] = snapshot.pipeline("typed").solids
+    properties = solid.config_schema["properties"]
+    assert properties["level"] == {"type": "string", "enum": ["low", "high"]}
+    assert properties["token"]["anyOf"][0] == {"type": "string"}
+    assert properties["target"]["maxProperties"] == 1

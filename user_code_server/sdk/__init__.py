@@ -1,7 +1,18 @@
 """The SDK users write pipelines with: solids, pipelines, config, resources, partitions,
 schedules, sensors, repositories."""
 
-from user_code_server.sdk.config import Field, Noneable
+from user_code_server.sdk.config import (
+    Array,
+    Enum,
+    EnumValue,
+    Field,
+    IntSource,
+    Noneable,
+    Permissive,
+    Selector,
+    Shape,
+    StringSource,
+)
 from user_code_server.sdk.context import SolidExecutionContext
 from user_code_server.sdk.date_partitions import date_partition_range
 from user_code_server.sdk.direct import build_solid_context
@@ -21,7 +32,12 @@ from user_code_server.sdk.partitions import Partition, PartitionSetDefinition
 from user_code_server.sdk.pipeline import PipelineDefinition, pipeline
 from user_code_server.sdk.presets import PresetDefinition
 from user_code_server.sdk.repository import RepositoryDefinition, repository
-from user_code_server.sdk.resources import ModeDefinition, ResourceDefinition, resource
+from user_code_server.sdk.resources import (
+    ModeDefinition,
+    ResourceDefinition,
+    make_values_resource,
+    resource,
+)
 from user_code_server.sdk.retries import RetryPolicy, RetryRequested
 from user_code_server.sdk.schedules import (
     PartitionScheduleDefinition,
@@ -53,6 +69,15 @@ from user_code_server.sdk.solid import (
 from user_code_server.sdk.types import Nothing
 
 __all__ = [
+    "make_values_resource",
+    "StringSource",
+    "Shape",
+    "Selector",
+    "Permissive",
+    "IntSource",
+    "EnumValue",
+    "Enum",
+    "Array",
     "success_hook",
     "failure_hook",
     "HookDefinition",

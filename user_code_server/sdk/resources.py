@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from user_code_server.sdk.checks import check_name
-from user_code_server.sdk.config import normalize_config_schema
+from user_code_server.sdk.config import Field, normalize_config_schema
 from user_code_server.sdk.errors import DefinitionError
 
 
@@ -45,6 +45,14 @@ def resource(
         return ResourceDefinition(fn, schema, description or inspect.getdoc(fn))
 
     return decorate(config_schema) if bare else decorate
+
+
+def make_values_resource(**fields: Any) -> ResourceDefinition:
+    """A resource whose value is its config: a dict of the given fields
+    (`make_values_resource(url=str, retries=Field(int, default_value=3))`), or any config
+    (None when absent) without fields."""
+    schema = fields if fields else Field(Any, is_required=False)
+    return ResourceDefinition(lambda context: context.resource_config, schema)
 
 
 class InitResourceContext:

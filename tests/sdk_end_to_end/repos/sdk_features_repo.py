@@ -5,9 +5,13 @@ import json
 import os
 
 from user_code_server import (
+    Enum,
+    EnumValue,
     IOManager,
     ModeDefinition,
     OutputDefinition,
+    Selector,
+    StringSource,
     io_manager,
     mem_io_manager,
     pipeline,
@@ -96,6 +100,23 @@ def from_config():
     scale()
 
 
+@solid(
+    config_schema={
+        "level": Enum("Level", [EnumValue("low", 1), EnumValue("high", 10)]),
+        "token": StringSource,
+        "target": Selector({"table": str, "path": str}),
+    }
+)
+def typed_config(context):
+    config = context.solid_config
+    context.log.info(f"level={config['level']} token={config['token']} target={config['target']}")
+
+
+@pipeline
+def typed():
+    typed_config()
+
+
 @repository
 def sdk_features():
-    return [json_io, in_memory, hooked, from_config]
+    return [json_io, in_memory, hooked, from_config, typed]
