@@ -31,11 +31,11 @@ class StatusMatrix:
     partition_set: str
     partitions: list[str]
     solids: list[str]
-    statuses: dict[tuple[str, str], StepStatus]  # (partition, solid) -> status
+    statuses: dict[str, dict[str, StepStatus]]  # partition -> solid -> status
     latest_runs: dict[str, tuple[str, RunStatus]]  # partition -> its newest run (id, status)
 
     def status(self, partition: str, solid: str) -> StepStatus:
-        return self.statuses.get((partition, solid), StepStatus.MISSING)
+        return self.statuses.get(partition, {}).get(solid, StepStatus.MISSING)
 
 
 class Partitions:

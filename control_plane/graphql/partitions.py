@@ -95,15 +95,15 @@ class StatusMatrix:
     @strawberry.field
     def rows(self) -> list[PartitionStatusRow]:
         missing = StepStatus.MISSING
-        statuses = self.matrix.statuses
         no_run = (None, None)
         rows = []
         for partition in self.matrix.partitions:
+            statuses = self.matrix.statuses.get(partition, {})
             run_id, run_status = self.matrix.latest_runs.get(partition, no_run)
             rows.append(
                 PartitionStatusRow(
                     partition=partition,
-                    statuses=[statuses.get((partition, solid), missing) for solid in self.solids],
+                    statuses=[statuses.get(solid, missing) for solid in self.solids],
                     run_id=run_id,
                     run_status=run_status,
                 )
@@ -120,11 +120,13 @@ class StatusMatrix:
     )
     def cells(self) -> str:
         statuses = self.matrix.statuses
-        missing = CELL_CODES[StepStatus.MISSING]
+        missing = StepStatus.MISSING
+        no_run = CELL_CODES[missing] * len(self.solids)
         return "".join(
-            CELL_CODES[statuses[(partition, solid)]] if (partition, solid) in statuses else missing
+            "".join(CELL_CODES[row.get(solid, missing)] for solid in self.solids)
+            if (row := statuses.get(partition))
+            else no_run
             for partition in self.matrix.partitions
-            for solid in self.solids
         )
 
     @strawberry.field(description="Each partition's newest run (null: none).")

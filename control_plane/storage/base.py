@@ -20,7 +20,6 @@ from control_plane.storage.records import (
     EventRecord,
     LeaderTerm,
     LeaseHolder,
-    PartitionStepStatus,
     PipelineRun,
     RunsFilter,
     RunStatus,
@@ -198,12 +197,8 @@ class Storage(ABC):
         """Cancels the backfill's QUEUED runs (appending `event` to each); returns their ids."""
 
     @abstractmethod
-    def latest_step_statuses(self, partition_set: str) -> list[PartitionStepStatus]:
-        """Per partition and solid, its status in the newest run that ran it."""
-
-    @abstractmethod
-    def latest_cell_statuses(self, partition_set: str) -> dict[tuple[str, str], StepStatus]:
-        """`latest_step_statuses` as (partition, solid) -> status (one statement)."""
+    def latest_cell_statuses(self, partition_set: str) -> dict[str, dict[str, StepStatus]]:
+        """partition -> solid -> its status in the newest run that ran it (one statement)."""
 
     # Assets (an asset key is a tuple of path parts)
 

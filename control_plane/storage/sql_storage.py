@@ -31,7 +31,6 @@ from control_plane.storage.records import (
     EventRecord,
     LeaderTerm,
     LeaseHolder,
-    PartitionStepStatus,
     PipelineRun,
     RunsFilter,
     RunStatus,
@@ -54,7 +53,6 @@ from control_plane.storage.schema import (
 from control_plane.storage.step_index import (
     index_step_events,
     latest_cell_statuses,
-    latest_step_statuses,
 )
 from user_code_server.protocol import (
     ErrorInfo,
@@ -465,11 +463,7 @@ class SqlStorage(InstigatorStorage, Storage):
             conn.execute(event_logs.insert(), [_event_row(run_id, event) for run_id in run_ids])
         return run_ids
 
-    def latest_step_statuses(self, partition_set: str) -> list[PartitionStepStatus]:
-        with self._engine.connect() as conn:
-            return latest_step_statuses(conn, partition_set)
-
-    def latest_cell_statuses(self, partition_set: str) -> dict[tuple[str, str], StepStatus]:
+    def latest_cell_statuses(self, partition_set: str) -> dict[str, dict[str, StepStatus]]:
         with self._engine.connect() as conn:
             return latest_cell_statuses(conn, partition_set)
 

@@ -6,10 +6,12 @@ with the log; the status matrix reads it with one grouped statement.
 
 from __future__ import annotations
 
+from typing import cast
+
 import sqlalchemy as sa
 from sqlalchemy.dialects import mysql, sqlite
 
-from control_plane.storage.records import STEP_STATUS_OF_EVENT, PartitionStepStatus, StepStatus
+from control_plane.storage.records import STEP_STATUS_OF_EVENT, StepStatus
 from control_plane.storage.schema import run_steps, runs
 from user_code_server.protocol import EventType, StepEvent, StepKey
 
@@ -86,58 +88,33 @@ def _merged(new) -> dict:
     }
 
 
-def latest_step_statuses(conn: sa.Connection, partition_set: str) -> list[PartitionStepStatus]:
-    """Per (partition, solid): the status in the newest run that ran that solid."""
-    return [
-        PartitionStepStatus(partition_key, solid, _STATUS[status], run_id)
-        for (partition_key, solid), (status, run_id) in _latest_cells(conn, partition_set).items()
-    ]
-
-
 def latest_cell_statuses(
     conn: sa.Connection, partition_set: str
-) -> dict[tuple[str, str], StepStatus]:
-    """`latest_step_statuses` as (partition, solid) -> status, without building a record per
-    cell (a status matrix has one per partition and solid)."""
-    return {
-        cell: _STATUS[status] for cell, (status, _) in _latest_cells(conn, partition_set).items()
-    }
-
-
-_STATUS = {status.value: status for status in StepStatus}
-_RANK = {status.value: rank for rank, status in enumerate(_PRECEDENCE)}
-
-
-def _latest_cells(
-    conn: sa.Connection, partition_set: str
-) -> dict[tuple[str, str], tuple[str, str]]:
-    """(partition, solid) -> (status, run id) in the newest run that ran that solid: one
-    grouped statement on the run_steps index."""
-    latest = (
-        sa.select(
-            run_steps.c.partition_key,
-            run_steps.c.solid,
-            sa.func.max(run_steps.c.run_seq).label("run_seq"),
-        )
-        .where(run_steps.c.partition_set == partition_set)
+) -> dict[str, dict[str, StepStatus]]:
+    """partition -> solid -> its status in the newest run that ran that solid (a mapped solid:
+    the first of `_PRECEDENCE` that any of its steps has). One grouped statement on the
+    run_steps index that returns one row per cell, and no record per cell."""
+    newer = run_steps.alias("newer")
+    superseded = sa.exists().where(
+        newer.c.partition_set == run_steps.c.partition_set,
+        newer.c.partition_key == run_steps.c.partition_key,
+        newer.c.solid == run_steps.c.solid,
+        newer.c.run_seq > run_steps.c.run_seq,
+    )
+    rank = sa.case(_RANK, value=run_steps.c.status)
+    query = (
+        sa.select(run_steps.c.partition_key, run_steps.c.solid, sa.func.min(rank))
+        .where(run_steps.c.partition_set == partition_set, ~superseded)
         .group_by(run_steps.c.partition_key, run_steps.c.solid)
-        .subquery()
     )
-    query = sa.select(
-        run_steps.c.partition_key, run_steps.c.solid, run_steps.c.status, run_steps.c.run_id
-    ).join(
-        latest,
-        sa.and_(
-            run_steps.c.partition_set == partition_set,
-            run_steps.c.partition_key == latest.c.partition_key,
-            run_steps.c.solid == latest.c.solid,
-            run_steps.c.run_seq == latest.c.run_seq,
-        ),
-    )
-    combined: dict[tuple[str, str], tuple[str, str]] = {}
-    for partition_key, solid, status, run_id in conn.execute(query).tuples():
-        cell = (partition_key, solid)
-        current = combined.get(cell)
-        if current is None or _RANK[status] < _RANK[current[0]]:
-            combined[cell] = (status, run_id)
-    return combined
+    rows = cast("list[tuple[str, str, int]]", conn.execute(query).all())
+    cells: dict[str, dict[str, StepStatus]] = {}
+    for partition_key, solid, best in rows:
+        row = cells.get(partition_key)
+        if row is None:
+            row = cells[partition_key] = {}
+        row[solid] = _PRECEDENCE[best]
+    return cells
+
+
+_RANK = {status.value: rank for rank, status in enumerate(_PRECEDENCE)}

@@ -54,6 +54,27 @@ export async function request<R, V>(
   return body.data;
 }
 
+const prefetched = new Map<string, Promise<unknown>>();
+
+function queryKey(document: { toString(): string }, variablesJson: string): string {
+  return `${document.toString()}\u0000${variablesJson}`;
+}
+
+/** Starts a query before its page's code has loaded: the first `useQuery` of the same
+ * document and variables takes this answer instead of asking again. */
+export function prefetch<R, V>(document: TypedDocumentString<R, V>, variables: V): void {
+  const answer = request(document, variables);
+  answer.catch(() => undefined); // the page that takes it reports the error
+  prefetched.set(queryKey(document, JSON.stringify(variables)), answer);
+}
+
+function takePrefetched<R>(document: { toString(): string }, variablesJson: string): Promise<R> | undefined {
+  const key = queryKey(document, variablesJson);
+  const answer = prefetched.get(key);
+  prefetched.delete(key);
+  return answer as Promise<R> | undefined;
+}
+
 export interface QueryState<R> {
   data: R | undefined;
   error: ApiError | undefined;
@@ -78,7 +99,7 @@ export function useQuery<R, V>(
     const id = ++latest.current;
     inFlight.current++;
     try {
-      const data = await request(document, JSON.parse(key) as V);
+      const data = await (takePrefetched<R>(document, key) ?? request(document, JSON.parse(key) as V));
       if (id === latest.current) setState({ data, key });
     } catch (error) {
       if (id === latest.current) {

@@ -1,9 +1,11 @@
 import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
-import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
+import { BrowserRouter, matchPath, Navigate, Route, Routes } from "react-router-dom";
+import { prefetch } from "./api";
 import { Layout } from "./components/Layout";
 import { ErrorMessage } from "./components/Status";
 import { CodeLocationsPage } from "./pages/CodeLocations";
+import { PARTITION_SET } from "./partitions/queries";
 import { RunsPage } from "./pages/Runs";
 import "./styles.css";
 
@@ -20,6 +22,10 @@ const AssetPage = lazy(() => import("./pages/Asset"));
 const InstigatorsPage = lazy(() => import("./pages/Instigators"));
 const InstigatorPage = lazy(() => import("./pages/Instigator"));
 const InstancePage = lazy(() => import("./pages/Instance"));
+
+// The partitions tab's matrix is the largest answer: ask for it while the page's code loads.
+const partitionSet = matchPath("/partitions/:name", window.location.pathname);
+if (partitionSet?.params.name) prefetch(PARTITION_SET, { name: partitionSet.params.name });
 
 function NotFound() {
   return <ErrorMessage title={`No page at ${window.location.pathname}`} />;

@@ -6,6 +6,7 @@ import { BACKFILL } from "../backfills/queries";
 import { ProgressBar } from "../backfills/Progress";
 import { graphql } from "../gql";
 import { Matrix } from "../partitions/Matrix";
+import { PARTITION_SET } from "../partitions/queries";
 import {
   backfillSelection,
   decodeMatrix,
@@ -16,37 +17,6 @@ import {
   rangeBetween,
   runsToCreate,
 } from "../partitions/selection";
-
-const PARTITION_SET = graphql(`
-  query PartitionSetPage($name: String!) {
-    partitionSet(name: $name) {
-      __typename
-      ... on PartitionSet {
-        name
-        location
-        pipelineName
-        mode
-        description
-        statusMatrix {
-          __typename
-          ... on StatusMatrix {
-            solids
-            partitions
-            cells
-            runIds
-            runStatuses
-          }
-          ... on Error {
-            message
-          }
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
 
 const PARTITION_RUNS = graphql(`
   query PartitionRuns($partitionSet: String!, $partition: String!) {

@@ -1,4 +1,4 @@
-import{t as e}from"./index-Dbejg1Zm.js";e(`
+import{n as e}from"./index-CLdKdl6q.js";e(`
   fragment BackfillFields on Backfill {
     backfillId
     partitionSet
