@@ -65,11 +65,17 @@ def counts_text(progress: dict[str, Any]) -> str:
     return ", ".join(f"{label} {n}" for label, n in shown)
 
 
+# The colour of each backfill state, by the run status it is like.
+STATE_STYLES = {"SUBMITTING": "STARTED", "SUBMITTED": "STARTED", "FINISHED": "SUCCESS"}
+
+
 def progress_line(backfill: dict[str, Any]) -> str:
-    """`backfill ID STATUS: 3/9 done (succeeded 3, failed 0, running 2, queued 4)`."""
+    """`backfill ID STATE: 3/9 done (succeeded 3, failed 0, running 2, queued 4)`, where STATE
+    is SUBMITTING, SUBMITTED (runs still queued or running), FINISHED, CANCELED or FAILED."""
     progress = backfill["progress"]
+    state = progress["state"]
     return (
-        f"backfill {backfill['backfillId']} {styled(backfill['status'])}: "
+        f"backfill {backfill['backfillId']} {styled(state, STATE_STYLES.get(state))}: "
         f"{progress['done']}/{progress['requested']} done ({counts_text(progress)})"
     )
 

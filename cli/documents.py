@@ -212,7 +212,7 @@ fragment BackfillFields on Backfill {
   backfillId partitionSet location status fromFailure error createdAt updatedAt
   tags { key value }
   progress {
-    requested submitted skipped queued inProgress succeeded failed canceled done finished
+    requested submitted skipped queued inProgress succeeded failed canceled done finished state
   }
 }
 """
@@ -318,6 +318,19 @@ query Backfill($id: String!) {
     + _backfill_fields
 )
 
+BACKFILL_PARTITIONS = (
+    """
+query BackfillPartitions($id: String!) {
+  backfill(id: $id) {
+    __typename
+    ...ErrorFields
+    ... on Backfill { partitionStatuses { partition status runId } }
+  }
+}
+"""
+    + ERROR_FIELDS
+)
+
 CANCEL_BACKFILL = (
     """
 mutation CancelBackfill($backfillId: String!, $terminate: Boolean!) {
@@ -341,7 +354,7 @@ query BackfillProgress($id: String!) {
     ... on Backfill {
       backfillId status error daemonHeartbeatAge
       progress {
-        requested submitted skipped queued inProgress succeeded failed canceled done finished
+        requested submitted skipped queued inProgress succeeded failed canceled done finished state
       }
     }
   }

@@ -8,6 +8,7 @@ import click
 
 from cli import documents
 from cli.backfill_progress import (
+    STATE_STYLES,
     counts_text,
     progress_display,
     progress_line,
@@ -131,7 +132,7 @@ def list_backfills(client, statuses, limit, cursor, quiet, as_json) -> None:
             [
                 b["backfillId"],
                 b["partitionSet"],
-                b["status"],
+                b["progress"]["state"],
                 f"{b['progress']['done']}/{b['progress']['requested']}",
                 counts_text(b["progress"]),
                 format_time(b["createdAt"]),
@@ -151,7 +152,7 @@ def status(client, backfill_id, as_json) -> None:
     """Show a backfill: its partition set, status and the progress of its partitions."""
     backfill = _backfill(client, backfill_id)
     if as_json:
-        print_json(backfill)
+        print_json({**backfill, "partitionStatuses": _partition_statuses(client, backfill_id)})
         return
     progress = backfill["progress"]
     names = backfill["partitionNames"]
@@ -159,7 +160,7 @@ def status(client, backfill_id, as_json) -> None:
     rows = [
         ("backfill", backfill["backfillId"]),
         ("partition set", f"{backfill['partitionSet']} (location {backfill['location']})"),
-        ("status", styled(backfill["status"])),
+        ("status", styled(progress["state"], STATE_STYLES.get(progress["state"]))),
         ("created", format_time(backfill["createdAt"])),
         ("partitions", f"{len(names)}: {shown}"),
         ("from failure", "yes" if backfill["fromFailure"] else "no"),
@@ -171,6 +172,14 @@ def status(client, backfill_id, as_json) -> None:
         click.echo(f"{label + ':':<16}{value}")
     for label in ("succeeded", "failed", "inProgress", "queued", "skipped", "canceled"):
         click.echo(f"  {_label(label) + ':':<14}{progress[label]}")
+    if progress["failed"]:
+        statuses = _partition_statuses(client, backfill_id)
+        failed = [p for p in statuses if p["status"] == "FAILED"]
+        click.echo(f"{'failed:':<16}{len(failed)} partition{'' if len(failed) == 1 else 's'}")
+        for partition in failed[:MAX_FAILED_SHOWN]:
+            click.echo(f"  {partition['partition']}  run {partition['runId']}")
+        if len(failed) > MAX_FAILED_SHOWN:
+            click.echo(f"  ... and {len(failed) - MAX_FAILED_SHOWN} more (--json lists them all)")
     if backfill["error"]:
         click.echo(f"{'error:':<16}{backfill['error']}")
 
@@ -199,6 +208,13 @@ def _backfill(client, backfill_id: str) -> dict[str, Any]:
     return client.result(documents.BACKFILL, {"id": backfill_id}, "backfill", "Backfill")
 
 
+def _partition_statuses(client, backfill_id: str) -> list[dict[str, Any]]:
+    found = client.result(
+        documents.BACKFILL_PARTITIONS, {"id": backfill_id}, "backfill", "Backfill"
+    )
+    return found["partitionStatuses"]
+
+
 def _partition_list(value: str | None) -> list[str] | None:
     if value is None:
         return None
@@ -206,6 +222,9 @@ def _partition_list(value: str | None) -> list[str] | None:
     if not names:
         raise click.BadParameter("no partition names given", param_hint="--partitions")
     return names
+
+
+MAX_FAILED_SHOWN = 20
 
 
 def _label(camel: str) -> str:

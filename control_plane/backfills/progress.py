@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from control_plane.storage import Storage
-from control_plane.storage.records import Backfill, RunStatus
+from control_plane.storage.records import Backfill, BackfillStatus, RunStatus
 
 
 class PartitionProgress(StrEnum):
@@ -34,6 +34,16 @@ _PROGRESS_OF_RUN = {
 }
 
 
+class BackfillState(StrEnum):
+    """Where a backfill stands as a whole: its submission and the runs it submitted."""
+
+    SUBMITTING = "SUBMITTING"  # partitions are still being submitted
+    SUBMITTED = "SUBMITTED"  # every partition is submitted; some of its runs have not ended
+    FINISHED = "FINISHED"  # every partition is submitted and every run has ended
+    CANCELED = "CANCELED"
+    FAILED = "FAILED"  # submission stopped on an error
+
+
 @dataclass(frozen=True)
 class BackfillProgress:
     requested: int  # partitions selected
@@ -49,6 +59,20 @@ class BackfillProgress:
     def done(self) -> int:
         return self.skipped + self.succeeded + self.failed + self.canceled
 
+    @property
+    def runs_ended(self) -> bool:
+        return self.queued + self.in_progress == 0
+
+
+def backfill_state(backfill: Backfill, progress: BackfillProgress) -> BackfillState:
+    if backfill.status == BackfillStatus.CANCELED:
+        return BackfillState.CANCELED
+    if backfill.status == BackfillStatus.FAILED:
+        return BackfillState.FAILED
+    if backfill.status == BackfillStatus.REQUESTED:
+        return BackfillState.SUBMITTING
+    return BackfillState.FINISHED if progress.runs_ended else BackfillState.SUBMITTED
+
 
 def backfill_progress(storage: Storage, backfill: Backfill) -> BackfillProgress:
     return progress_from_counts(backfill, storage.backfill_run_counts(backfill.backfill_id))
@@ -62,7 +86,9 @@ def progress_from_counts(
     return BackfillProgress(
         requested=len(backfill.partition_names),
         submitted=backfill.cursor,
-        skipped=backfill.cursor - counts.total(),
+        # Never below zero: the daemon may already have submitted runs of the next chunk
+        # that the cursor read with the counts does not cover yet.
+        skipped=max(0, backfill.cursor - counts.total()),
         queued=counts[RunStatus.QUEUED],
         in_progress=counts[RunStatus.STARTING]
         + counts[RunStatus.STARTED]

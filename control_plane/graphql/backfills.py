@@ -10,7 +10,9 @@ from strawberry.dataloader import DataLoader
 
 from control_plane.backfills.daemon import DAEMON_TYPE as BACKFILL_DAEMON_TYPE
 from control_plane.backfills.progress import (
+    BackfillState,
     PartitionProgress,
+    backfill_state,
     partition_progress,
     progress_from_counts,
 )
@@ -29,6 +31,8 @@ strawberry.enum(
     description="REQUESTED: partitions are being submitted; COMPLETED: every partition has "
     "its run; CANCELED; FAILED: submission stopped on an error (see `error`).",
 )
+BackfillStateType = BackfillState
+strawberry.enum(BackfillState, name="BackfillState", description=BackfillState.__doc__)
 PartitionProgressType = PartitionProgress
 strawberry.enum(
     PartitionProgress,
@@ -69,6 +73,10 @@ class BackfillProgress:
     failed: int
     canceled: int
     done: int = strawberry.field(description="skipped + succeeded + failed + canceled.")
+    state: BackfillStateType = strawberry.field(
+        description="SUBMITTING, then SUBMITTED (runs still queued or running), then FINISHED; "
+        "or CANCELED, or FAILED."
+    )
     finished: bool = strawberry.field(
         description="Submission has ended and none of the backfill's runs is queued or running."
     )
@@ -156,8 +164,8 @@ def progress_of(backfill: BackfillRecord, run_counts: dict[RunStatus, int]) -> B
         failed=progress.failed,
         canceled=progress.canceled,
         done=progress.done,
-        finished=backfill.status != BackfillStatus.REQUESTED
-        and progress.queued + progress.in_progress == 0,
+        state=backfill_state(backfill, progress),
+        finished=backfill.status != BackfillStatus.REQUESTED and progress.runs_ended,
     )
 
 

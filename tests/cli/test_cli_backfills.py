@@ -61,15 +61,16 @@ def test_launch_wait_prints_progress_and_succeeds(server):
     final = progress_lines(done.stdout)[-1]
     assert final == {
         "id": final["id"],
-        "status": "COMPLETED",
+        "status": "FINISHED",
         "done": "2",
         "requested": "2",
         "counts": "succeeded 2, failed 0",
     }
-    assert lines[-1].startswith(f"backfill {final['id']} COMPLETED")
+    assert lines[-1].startswith(f"backfill {final['id']} FINISHED")
     # Lines before the final one (none when the first poll already saw it finished).
     for line in progress_lines("\n".join(lines[1:-1])):
-        assert line["status"] in ("REQUESTED", "COMPLETED") and line["requested"] == "2"
+        assert line["status"] in ("SUBMITTING", "SUBMITTED", "FINISHED")
+        assert line["requested"] == "2"
 
 
 def test_launch_wait_exits_non_zero_when_a_partition_fails(server):
@@ -82,6 +83,9 @@ def test_launch_wait_exits_non_zero_when_a_partition_fails(server):
     shown = json.loads(server.lodestar("backfill", "status", final["id"], "--json").stdout)
     assert {"key": "who", "value": "cli"} in shown["tags"]
     assert shown["partitionNames"] == ["c", "bad"]
+    assert [p["status"] for p in shown["partitionStatuses"]] == ["SUCCEEDED", "FAILED"]
+    text = server.lodestar("backfill", "status", final["id"]).stdout
+    assert "failed:         1 partition\n  bad  run " in text
 
 
 def test_launch_wait_json_prints_the_finished_backfill(server):
@@ -101,12 +105,12 @@ def test_list_and_status_as_text_and_json(server):
     assert text.returncode == 0, text.stderr
     header, row = text.stdout.splitlines()
     assert header.split() == "BACKFILL ID PARTITION SET STATUS DONE COUNTS CREATED".split()
-    assert row.split()[:4] == [backfill_id, "days", "COMPLETED", "10/10"]
+    assert row.split()[:4] == [backfill_id, "days", "FINISHED", "10/10"]
     assert "more backfills: --cursor" in text.stderr
     status = server.lodestar("backfill", "status", backfill_id)
     assert status.returncode == 0, status.stderr
     assert f"backfill:       {backfill_id}" in status.stdout
-    assert "status:         COMPLETED" in status.stdout
+    assert "status:         FINISHED" in status.stdout
     assert "partitions:     10: 2026-01-01, 2026-01-02, 2026-01-03, ... 2026-01-10" in status.stdout
     assert re.search(r"^  succeeded:\s+10$", status.stdout, re.MULTILINE)
 
