@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         IntSource,
         IOManager,
         IOManagerDefinition,
+        LodestarType,
         ModeDefinition,
         Noneable,
         Nothing,
@@ -57,6 +58,8 @@ if TYPE_CHECKING:
         SolidDefinition,
         SolidExecutionContext,
         StringSource,
+        TypeCheck,
+        TypeCheckContext,
         build_solid_context,
         daily_schedule,
         date_partition_range,
@@ -87,6 +90,9 @@ _MODULE_OF = {
 }
 
 __all__ = [
+    "TypeCheckContext",
+    "TypeCheck",
+    "LodestarType",
     "ResourceDefinition",
     "make_values_resource",
     "StringSource",

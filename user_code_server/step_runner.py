@@ -39,7 +39,7 @@ from user_code_server.sdk.resources import ModeDefinition, init_resources
 from user_code_server.sdk.retries import RetryRequested
 from user_code_server.sdk.run_config import ResolvedRunConfig, resolve_run_config
 from user_code_server.sdk.solid import InputDefinition, OutputDefinition
-from user_code_server.sdk.types import LodestarType, describe
+from user_code_server.sdk.types import LodestarType, TypeCheckContext, describe
 from user_code_server.step_io import StepIO
 
 Emit = Callable[[StepEvent], None]
@@ -498,15 +498,23 @@ class _StepRun:
         )
 
     def _type_check(self, kind: str, name: str, dagster_type: LodestarType, value: Any) -> None:
-        if dagster_type.check is None:
+        if dagster_type.type_check_fn is None:
             return
-        actual = dagster_type.check(value)
+        label = f"{kind} '{name}' of solid '{self.invocation.name}'"
+        context = TypeCheckContext(self.request.run_id, StepLogger(self._log))
+        try:
+            actual = dagster_type.type_check(context, value)
+        except Exception as error:
+            raise _failure(
+                f"the type check of {dagster_type.name} for {label} raised "
+                f"{type(error).__name__}: {error}",
+                ErrorKind.USER_CODE_ERROR,
+                "TypeCheckError",
+                cause=error,
+            ) from error
         if actual is None:
             return
-        message = (
-            f"Type check failed for {kind} '{name}' of solid '{self.invocation.name}': "
-            f"expected {dagster_type.name}, got {actual}"
-        )
+        message = f"Type check failed for {label}: expected {dagster_type.name}, got {actual}"
         data = {"kind": kind, "name": name, "expected": dagster_type.name, "actual": actual}
         self.event(EventType.TYPE_CHECK, message, data={"success": False, **data})
         raise _failure(message, ErrorKind.USER_CODE_ERROR, "TypeCheckError")

@@ -3,6 +3,16 @@ from typing import Any
 
 import pytest
 
+from user_code_server import (
+    InputDefinition,
+    LodestarType,
+    OutputDefinition,
+    TypeCheck,
+    execute_pipeline,
+    pipeline,
+    solid,
+)
+from user_code_server.protocol import EventType
 from user_code_server.sdk.errors import DefinitionError
 from user_code_server.sdk.types import Nothing, resolve_type
 
@@ -34,8 +44,8 @@ from user_code_server.sdk.types import Nothing, resolve_type
 def test_checked_types(hint, name, good, bad, actual):
     checked = resolve_type(hint)
     assert checked.name == name
-    assert checked.check(good) is None
-    assert checked.check(bad) == actual
+    assert checked.type_check(None, good) is None
+    assert checked.type_check(None, bad) == actual
 
 
 def test_typing_module_generics_resolve_like_builtin_ones():
@@ -47,14 +57,14 @@ def test_typing_module_generics_resolve_like_builtin_ones():
     ]
     modern = [int | None, list[int], dict[str, int], int | str]
     assert [resolve_type(h).name for h in legacy] == [resolve_type(h).name for h in modern]
-    assert resolve_type(typing.List[int]).check([1, "x"]) == "list with item [1]: str"  # noqa: UP006
+    assert resolve_type(typing.List[int]).type_check(None, [1, "x"]) == "list with item [1]: str"  # noqa: UP006
 
 
 def test_any_is_not_checked():
-    assert resolve_type(Any).check is None
+    assert resolve_type(Any).type_check_fn is None
     assert resolve_type(Any).name == "Any"
-    assert resolve_type(list[Any]).check(["x", 1]) is None
-    assert resolve_type(int | Any).check is None
+    assert resolve_type(list[Any]).type_check(None, ["x", 1]) is None
+    assert resolve_type(int | Any).type_check_fn is None
 
 
 def test_classes_are_checked_by_isinstance():
@@ -63,11 +73,82 @@ def test_classes_are_checked_by_isinstance():
 
     checked = resolve_type(Row)
     assert checked.name == "Row"
-    assert checked.check(Row()) is None
-    assert checked.check(3) == "int"
+    assert checked.type_check(None, Row()) is None
+    assert checked.type_check(None, 3) == "int"
     assert resolve_type(set[int]).name == "Set[int]"
 
 
 def test_unresolvable_forward_reference_is_a_definition_error():
     with pytest.raises(DefinitionError, match="cannot resolve"):
         resolve_type("Missing")
+
+
+# --- the user's own types ---------------------------------------------------------------------
+
+
+def _even(context, value):
+    if not isinstance(value, int):
+        return TypeCheck(False, f"{type(value).__name__}, not an int")
+    return value % 2 == 0
+
+
+Even = LodestarType("Even", _even, description="An even integer")
+
+
+@solid(input_defs=[InputDefinition("number", Even)])
+def halve(context, number):
+    return number // 2
+
+
+@solid
+def double(context, number: Even) -> Even:
+    return number * 2
+
+
+@pytest.mark.parametrize(("value", "actual"), [(3, "int"), ("4", "str, not an int")])
+def test_a_user_type_checks_outputs_and_inputs_through_definitions_and_hints(value, actual):
+    @solid(output_defs=[OutputDefinition(Even)], config_schema=Any)
+    def emit_value(context):
+        return context.solid_config
+
+    @pipeline
+    def even_numbers():
+        double(halve(emit_value()))
+
+    good = execute_pipeline(even_numbers, {"solids": {"emit_value": {"config": 8}}})
+    assert good.success and good.result_for_solid("double").output_value() == 8
+    assert resolve_type(Even) is Even and Even.description == "An even integer"
+    bad = execute_pipeline(even_numbers, {"solids": {"emit_value": {"config": value}}})
+    [check] = [e for e in bad.step_events if e.event_type == EventType.TYPE_CHECK]
+    assert check.message == (
+        f"Type check failed for output 'result' of solid 'emit_value': expected Even, got {actual}"
+    )
+
+
+def test_a_type_check_that_raises_or_returns_garbage_fails_the_step_naming_it():
+    Broken = LodestarType("Broken", lambda context, value: 1 / 0)
+    Vague = LodestarType("Vague", lambda context, value: "yes")
+
+    @solid
+    def make(context) -> Broken:
+        return 1
+
+    @solid
+    def other(context) -> Vague:
+        return 1
+
+    @pipeline
+    def broken():
+        make()
+        other()
+
+    result = execute_pipeline(broken)
+    failures = {
+        e.step_key: e.error.message
+        for e in result.step_events
+        if e.event_type == EventType.STEP_FAILURE
+    }
+    assert failures["make"].startswith(
+        "the type check of Broken for output 'result' of solid 'make' raised ZeroDivisionError"
+    )
+    assert "returned 'yes': return a bool or a TypeCheck" in failures["other"]

@@ -93,3 +93,11 @@ def test_the_snapshot_carries_schema_documents_of_the_config_types(code_server):
     assert properties["level"] == {"type": "string", "enum": ["low", "high"]}
     assert properties["token"]["anyOf"][0] == {"type": "string"}
     assert properties["target"]["maxProperties"] == 1
+
+
+def test_a_user_type_is_checked_in_the_worker(home, tmp_path):
+    done = execute(home, "user_type", tmp_path)
+    assert done.returncode == 1
+    assert "Type check failed for output 'result' of solid 'odd': expected Even, got int" in (
+        done.stdout
+    )

@@ -66,9 +66,12 @@ from user_code_server.sdk.solid import (
     lambda_solid,
     solid,
 )
-from user_code_server.sdk.types import Nothing
+from user_code_server.sdk.types import LodestarType, Nothing, TypeCheck, TypeCheckContext
 
 __all__ = [
+    "TypeCheckContext",
+    "TypeCheck",
+    "LodestarType",
     "make_values_resource",
     "StringSource",
     "Shape",

@@ -10,6 +10,7 @@ from user_code_server.sdk.config import MISSING
 from user_code_server.sdk.context import SolidExecutionContext, StepLogger
 from user_code_server.sdk.errors import DefinitionError, RunConfigValidationError
 from user_code_server.sdk.resources import Resources, resource_values
+from user_code_server.sdk.types import TypeCheckContext
 
 if TYPE_CHECKING:
     from user_code_server.sdk.solid import SolidDefinition
@@ -52,7 +53,7 @@ def invoke_directly(
     inputs; the value it returns, or the list of what a generator body yields."""
     if context is None:
         context = build_solid_context()
-    inputs = _inputs(definition, name, args, kwargs)
+    inputs = _inputs(definition, name, args, kwargs, TypeCheckContext(DIRECT_RUN_ID, context.log))
     config = _config(definition, name, context.solid_config)
     resources = resource_values(context.resources)
     missing = sorted(set(definition.required_resource_keys) - set(resources))
@@ -68,7 +69,13 @@ def invoke_directly(
     return result
 
 
-def _inputs(definition: SolidDefinition, name: str, args: tuple, kwargs: dict) -> dict[str, Any]:
+def _inputs(
+    definition: SolidDefinition,
+    name: str,
+    args: tuple,
+    kwargs: dict,
+    type_context: TypeCheckContext,
+) -> dict[str, Any]:
     value_defs = [d for d in definition.input_defs if not d.is_nothing]
     if len(args) > len(value_defs):
         raise DefinitionError(
@@ -86,8 +93,7 @@ def _inputs(definition: SolidDefinition, name: str, args: tuple, kwargs: dict) -
             if not input_def.has_default:
                 raise DefinitionError(f"solid '{name}': no value for input '{input_def.name}'")
             values[input_def.name] = input_def.default_value
-        check = input_def.dagster_type.check
-        mismatch = check(values[input_def.name]) if check else None
+        mismatch = input_def.dagster_type.type_check(type_context, values[input_def.name])
         if mismatch is not None:
             raise DefinitionError(
                 f"solid '{name}': input '{input_def.name}' expects "

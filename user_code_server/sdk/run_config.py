@@ -13,7 +13,7 @@ from user_code_server.sdk.composition import SolidInvocation
 from user_code_server.sdk.config import MISSING, Field, child_path
 from user_code_server.sdk.pipeline import PipelineDefinition
 from user_code_server.sdk.resources import ModeDefinition
-from user_code_server.sdk.types import describe
+from user_code_server.sdk.types import TypeCheckContext, describe
 
 _SECTIONS = ("solids", "resources")
 _ENTRY_KEYS = {"solids": ("config", "inputs"), "resources": ("config",)}
@@ -133,7 +133,7 @@ def _inputs(
                 )
             )
         else:
-            why = input_def.dagster_type.check and input_def.dagster_type.check(value)
+            why = input_def.dagster_type.type_check(TypeCheckContext(), value)
             if why:
                 expected = input_def.dagster_type.name
                 errors.append(ConfigError(input_path, f"expected {expected}, got {why}"))

@@ -1,7 +1,9 @@
-"""Run-time checked types, from Python type hints or `dagster_type=` values.
+"""Run-time checked types, from Python type hints or `dagster_type=` values, and the user's
+own: `LodestarType(name, type_check_fn, description=None)`.
 
-A type's `check(value)` returns None when the value fits, else a short description of what
-was found instead (`str`, `list with item [2]: str`), for messages naming expected and actual.
+A type check function `(context, value)` returns a bool or a `TypeCheck`; a failed TypeCheck's
+description says what was found instead (`list with item [2]: str`), for messages naming
+expected and actual.
 """
 
 from __future__ import annotations
@@ -11,25 +13,72 @@ import inspect
 import types
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from user_code_server.sdk.errors import DefinitionError
 
-Check = Callable[[Any], "str | None"]
+
+@dataclass(frozen=True)
+class TypeCheck:
+    """The outcome of a type check: `success`, and what was wrong (or metadata) otherwise."""
+
+    success: bool
+    description: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
+class TypeCheckContext:
+    """What a type check function gets as `context`: the run id and the step's logger."""
+
+    run_id: str = ""
+    log: Any = None
+
+
+Check = Callable[[Any, Any], "bool | TypeCheck"]
+
+
 class LodestarType:
-    """A named type checked at run time; `check` is None for types that accept anything.
-    `loadable`: a value of it can come from run config (`solids.NAME.inputs`)."""
+    """A named type checked at run time: `type_check_fn(context, value)` returns a bool or a
+    TypeCheck; without one the type accepts anything. `loadable`: a value of it can come from
+    run config (`solids.NAME.inputs`)."""
 
-    name: str
-    check: Check | None = None
-    loadable: bool = False
+    def __init__(
+        self,
+        name: str,
+        type_check_fn: Check | None = None,
+        description: str | None = None,
+        loadable: bool = False,
+    ):
+        if not isinstance(name, str) or not name:
+            raise DefinitionError(f"a LodestarType needs a name, got {name!r}")
+        if type_check_fn is not None and not callable(type_check_fn):
+            raise DefinitionError(f"LodestarType '{name}': type_check_fn must be callable")
+        self.name = name
+        self.type_check_fn = type_check_fn
+        self.description = description
+        self.loadable = loadable
+
+    def type_check(self, context: Any, value: Any) -> str | None:
+        """None when `value` fits, else what was found instead of this type."""
+        if self.type_check_fn is None:
+            return None
+        outcome = self.type_check_fn(context, value)
+        if isinstance(outcome, TypeCheck):
+            return None if outcome.success else outcome.description or describe(value)
+        if isinstance(outcome, bool):
+            return None if outcome else describe(value)
+        raise DefinitionError(
+            f"the type check of {self.name} returned {outcome!r}: return a bool or a TypeCheck"
+        )
 
     def __repr__(self) -> str:
         return f"LodestarType({self.name})"
+
+
+def _fails(why: str) -> TypeCheck:
+    return TypeCheck(False, why)
 
 
 def describe(value: Any) -> str:
@@ -38,7 +87,7 @@ def describe(value: Any) -> str:
 
 
 ANY = LodestarType("Any", loadable=True)
-Nothing = LodestarType("Nothing", lambda value: None if value is None else describe(value))
+Nothing = LodestarType("Nothing", lambda _, value: value is None)
 """The type of inputs that only order solids: no value passes, the compute function has no
 parameter for them."""
 
@@ -50,80 +99,72 @@ _ITERATOR_ORIGINS = (
 _GENERIC_NAMES: dict[type, str] = {list: "List", dict: "Dict", set: "Set", tuple: "Tuple"}
 
 
-def _int_check(value: Any) -> str | None:
-    if type(value) is int or (isinstance(value, int) and not isinstance(value, bool)):
-        return None
-    return describe(value)
+def _int_check(_: Any, value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _float_check(value: Any) -> str | None:
-    if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool)):
-        return None
-    return describe(value)
+def _float_check(_: Any, value: Any) -> bool:
+    return isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool))
 
 
 def _class_check(cls: type) -> Check:
-    def check(value: Any) -> str | None:
-        return None if isinstance(value, cls) else describe(value)
+    def check(_: Any, value: Any) -> bool:
+        return isinstance(value, cls)
 
     return check
 
 
 def _list_check(item: LodestarType) -> Check:
-    def check(value: Any) -> str | None:
+    def check(context: Any, value: Any) -> bool | TypeCheck:
         if not isinstance(value, list):
-            return describe(value)
-        if item.check is not None:
-            for index, element in enumerate(value):
-                why = item.check(element)
-                if why is not None:
-                    return f"list with item [{index}]: {why}"
-        return None
+            return False
+        for index, element in enumerate(value):
+            why = item.type_check(context, element)
+            if why is not None:
+                return _fails(f"list with item [{index}]: {why}")
+        return True
 
     return check
 
 
 def _dict_check(key: LodestarType, val: LodestarType) -> Check:
-    def check(value: Any) -> str | None:
+    def check(context: Any, value: Any) -> bool | TypeCheck:
         if not isinstance(value, dict):
-            return describe(value)
+            return False
         for k, v in value.items():
-            if key.check is not None and (why := key.check(k)) is not None:
-                return f"dict with key {k!r}: {why}"
-            if val.check is not None and (why := val.check(v)) is not None:
-                return f"dict with value at {k!r}: {why}"
-        return None
+            if (why := key.type_check(context, k)) is not None:
+                return _fails(f"dict with key {k!r}: {why}")
+            if (why := val.type_check(context, v)) is not None:
+                return _fails(f"dict with value at {k!r}: {why}")
+        return True
 
     return check
 
 
 def _union_check(options: list[LodestarType]) -> Check:
-    def check(value: Any) -> str | None:
-        for option in options:
-            if option.check is None or option.check(value) is None:
-                return None
-        return describe(value)
+    def check(context: Any, value: Any) -> bool:
+        return any(option.type_check(context, value) is None for option in options)
 
     return check
 
 
 def _optional(inner: LodestarType) -> LodestarType:
-    if inner.check is None:
+    if inner.type_check_fn is None:
         return inner
-    inner_check = inner.check
 
-    def check(value: Any) -> str | None:
-        return None if value is None else inner_check(value)
+    def check(context: Any, value: Any) -> bool | TypeCheck:
+        why = None if value is None else inner.type_check(context, value)
+        return True if why is None else _fails(why)
 
-    return LodestarType(f"Optional[{inner.name}]", check, inner.loadable)
+    return LodestarType(f"Optional[{inner.name}]", check, loadable=inner.loadable)
 
 
-_NONE = LodestarType("None", lambda value: None if value is None else describe(value), True)
+_NONE = LodestarType("None", lambda _, value: value is None, loadable=True)
 _BUILTINS = {
-    int: LodestarType("int", _int_check, True),
-    float: LodestarType("float", _float_check, True),
-    bool: LodestarType("bool", _class_check(bool), True),
-    str: LodestarType("str", _class_check(str), True),
+    int: LodestarType("int", _int_check, loadable=True),
+    float: LodestarType("float", _float_check, loadable=True),
+    bool: LodestarType("bool", _class_check(bool), loadable=True),
+    str: LodestarType("str", _class_check(str), loadable=True),
     type(None): _NONE,
     None: _NONE,
 }
@@ -147,25 +188,27 @@ def resolve_type(hint: Any) -> LodestarType:
         return _optional(inner) if type(None) in args else inner
     if origin is list:
         item = resolve_type(args[0]) if args else ANY
-        return LodestarType(f"List[{item.name}]", _list_check(item), item.loadable)
+        return LodestarType(f"List[{item.name}]", _list_check(item), loadable=item.loadable)
     if origin is dict:
         key, val = (resolve_type(a) for a in args) if args else (ANY, ANY)
         loadable = key.loadable and val.loadable
-        return LodestarType(f"Dict[{key.name}, {val.name}]", _dict_check(key, val), loadable)
+        return LodestarType(
+            f"Dict[{key.name}, {val.name}]", _dict_check(key, val), loadable=loadable
+        )
     if isinstance(origin, type):
         arg_names = ", ".join("..." if a is Ellipsis else resolve_type(a).name for a in args)
         name = _GENERIC_NAMES.get(origin, origin.__name__)
         return LodestarType(f"{name}[{arg_names}]" if args else name, _class_check(origin))
     if isinstance(hint, type):
-        return LodestarType(hint.__name__, _class_check(hint), hint in (list, dict))
+        return LodestarType(hint.__name__, _class_check(hint), loadable=hint in (list, dict))
     raise DefinitionError(f"unsupported type {hint!r}: use a class, a typing hint or Nothing")
 
 
 def _union(options: list[LodestarType]) -> LodestarType:
-    if any(o.check is None for o in options):
+    if any(o.type_check_fn is None for o in options):
         return ANY
     name = f"Union[{', '.join(o.name for o in options)}]"
-    return LodestarType(name, _union_check(options), all(o.loadable for o in options))
+    return LodestarType(name, _union_check(options), loadable=all(o.loadable for o in options))
 
 
 def is_iterator_hint(hint: Any) -> bool:

@@ -8,6 +8,7 @@ from user_code_server import (
     Enum,
     EnumValue,
     IOManager,
+    LodestarType,
     ModeDefinition,
     OutputDefinition,
     Selector,
@@ -117,6 +118,19 @@ def typed():
     typed_config()
 
 
+Even = LodestarType("Even", lambda context, value: isinstance(value, int) and value % 2 == 0)
+
+
+@solid
+def odd(context) -> Even:
+    return 3
+
+
+@pipeline
+def user_type():
+    odd()
+
+
 @repository
 def sdk_features():
-    return [json_io, in_memory, hooked, from_config, typed]
+    return [json_io, in_memory, hooked, from_config, typed, user_type]
