@@ -77,12 +77,14 @@ def test_drag_a_range_launch_a_backfill_and_watch_cells_turn_green(partitions_pa
     expect(page.locator(".run-facts")).to_contain_text("requested_by=ui-test")
 
 
-def test_cancel_a_backfill_with_queued_runs(partitions_page):
+def test_cancel_a_backfill_with_queued_runs(partitions_page, failing_days):
     page = partitions_page
-    page.goto("/partitions/daily_sales_2026")
-    page.get_by_label("Partition range").fill("2026-03-01...2026-04-30")
+    hold = failing_days.with_name("hold")
+    hold.touch()  # February's runs wait at their gate: some in progress, the rest queued
+    page.goto("/partitions/flaky_sales_feb")
+    page.get_by_label("Partition range").fill("2026-02-01...2026-02-28")
     page.get_by_role("button", name="Select range").click()
-    expect(page.get_by_test_id("backfill-preview")).to_have_text("Will create 61 runs")
+    expect(page.get_by_test_id("backfill-preview")).to_have_text("Will create 28 runs")
     page.get_by_role("button", name="Launch backfill").click()
     followed = page.get_by_test_id("followed-backfill")
     expect(followed).to_be_visible()
@@ -90,9 +92,9 @@ def test_cancel_a_backfill_with_queued_runs(partitions_page):
 
     page.goto("/backfills")
     row = page.locator(f"tr[data-backfill-id='{backfill_id}']")
-    expect(row).to_contain_text("daily_sales_2026")
+    expect(row).to_contain_text("flaky_sales_feb")
     row.get_by_role("link", name=backfill_id).click()
-    expect(page.locator("[data-count=requested] dd")).to_have_text("61")
+    expect(page.locator("[data-count=requested] dd")).to_have_text("28")
     page.get_by_role("button", name="Cancel and terminate").click()
     expect(page.locator("h1 .status")).to_have_text("CANCELED")
     canceled = page.locator("[data-count=canceled] dd")
@@ -106,6 +108,7 @@ def test_cancel_a_backfill_with_queued_runs(partitions_page):
     ).to_be_visible()
     page.goto("/backfills")
     expect(page.locator(f"tr[data-backfill-id='{backfill_id}'] .status")).to_have_text("CANCELED")
+    hold.unlink()
 
 
 def test_from_failure_backfill_of_the_failed_days_only(partitions_page, failing_days):
