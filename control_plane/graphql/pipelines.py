@@ -14,6 +14,7 @@ from user_code_server.protocol import (
     ModeSnapshot,
     OutputSnapshot,
     PipelineSnapshot,
+    PresetSnapshot,
     SolidSnapshot,
     SourceKind,
 )
@@ -168,6 +169,7 @@ class Pipeline:
     tags: list[Tag]
     solids: list[Solid]
     modes: list[Mode]
+    presets: list[Preset]
 
     @strawberry.field(description="Every edge of the graph, in solid order.")
     def dependencies(self) -> list[Dependency]:
@@ -197,6 +199,26 @@ class Pipeline:
             tags=Tag.from_dict(snap.tags),
             solids=[Solid.from_snapshot(s) for s in snap.solids],
             modes=[Mode.from_snapshot(m) for m in snap.modes],
+            presets=[Preset.from_snapshot(p) for p in snap.presets],
+        )
+
+
+@strawberry.type(description="A named run config, mode, solid selection and tags to launch with.")
+class Preset:
+    name: str
+    run_config: JSON
+    mode: str
+    solid_selection: list[str] | None = strawberry.field(description="Null: every solid.")
+    tags: list[Tag]
+
+    @staticmethod
+    def from_snapshot(snap: PresetSnapshot) -> Preset:
+        return Preset(
+            name=snap.name,
+            run_config=JSON(snap.run_config),
+            mode=snap.mode,
+            solid_selection=snap.solid_selection or None,
+            tags=Tag.from_dict(snap.tags),
         )
 
 

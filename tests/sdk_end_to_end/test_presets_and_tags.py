@@ -77,3 +77,25 @@ def test_an_unknown_preset_or_a_preset_with_config_is_refused_in_one_line(server
     config.write_text("solids: {say: {config: {word: x}}}\n")
     done = server.lodestar("run", "launch", "greeting", "--preset", "hello", "-c", str(config))
     assert done.returncode != 0 and "give no others" in done.stderr
+
+
+def test_graphql_lists_a_pipelines_presets(server):
+    query = """{ pipeline(name: "greeting") { ... on Pipeline {
+        presets { name mode runConfig solidSelection tags { key value } } } } }"""
+    presets = server.data(query)["pipeline"]["presets"]
+    assert presets == [
+        {
+            "name": "hello",
+            "mode": "test",
+            "runConfig": {"solids": {"say": {"config": {"word": "hello"}}}},
+            "solidSelection": None,
+            "tags": [],
+        },
+        {
+            "name": "only_say",
+            "mode": "default",
+            "runConfig": {"solids": {"say": {"config": {"word": "hi"}}}},
+            "solidSelection": ["say"],
+            "tags": [{"key": "owner", "value": "preset"}],
+        },
+    ]
