@@ -16,6 +16,7 @@ if TYPE_CHECKING:
         Array,
         AssetKey,
         AssetMaterialization,
+        CompositeSolidDefinition,
         DefinitionError,
         DynamicOutput,
         DynamicOutputDefinition,
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
         TypeCheck,
         TypeCheckContext,
         build_solid_context,
+        composite_solid,
         daily_schedule,
         date_partition_range,
         failure_hook,
@@ -90,6 +92,8 @@ _MODULE_OF = {
 }
 
 __all__ = [
+    "composite_solid",
+    "CompositeSolidDefinition",
     "TypeCheckContext",
     "TypeCheck",
     "LodestarType",

@@ -4,6 +4,7 @@ code server whose worker processes run the steps."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,13 @@ def test_a_user_type_is_checked_in_the_worker(home, tmp_path):
     assert "Type check failed for output 'result' of solid 'odd': expected Even, got int" in (
         done.stdout
     )
+
+
+def test_a_composite_runs_as_its_flattened_solids_with_mapped_config(home, tmp_path):
+    config = "solids: {scaled: {config: {factor: 5}}}\n"
+    done = execute(home, "composed", tmp_path, config)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(r"scaled__multiply\s+STEP_LOG\s+INFO 20 \* 5 = 100", done.stdout)
+    bad = execute(home, "composed", tmp_path, config.replace("factor: 5", "factor: five"))
+    assert bad.returncode != 0
+    assert "solids.scaled.config.factor: expected int, got str 'five'" in bad.stderr

@@ -1,6 +1,7 @@
 """The SDK users write pipelines with: solids, pipelines, config, resources, partitions,
 schedules, sensors, repositories."""
 
+from user_code_server.sdk.composite import CompositeSolidDefinition, composite_solid
 from user_code_server.sdk.config import (
     Array,
     Enum,
@@ -69,6 +70,8 @@ from user_code_server.sdk.solid import (
 from user_code_server.sdk.types import LodestarType, Nothing, TypeCheck, TypeCheckContext
 
 __all__ = [
+    "composite_solid",
+    "CompositeSolidDefinition",
     "TypeCheckContext",
     "TypeCheck",
     "LodestarType",

@@ -98,26 +98,48 @@ class InvokedOutputs(tuple):
         raise AttributeError(f"the solid has no output named '{name}'")
 
 
+@dataclass(frozen=True)
+class CompositeInvocation:
+    """One use of a composite solid: its name, whose solids are named `{name}__{inner}`."""
+
+    name: str
+    definition: Any  # a CompositeSolidDefinition
+
+
 class _Builder:
-    """Collects the invocations of one pipeline body."""
+    """Collects the invocations of one pipeline body; inside a composite's body, names get
+    the composite's prefix."""
 
     def __init__(self, pipeline_name: str):
         self.pipeline_name = pipeline_name
         self.invocations: list[SolidInvocation] = []
+        self.composites: list[CompositeInvocation] = []
+        self.prefix = ""
         self._names: set[str] = set()
 
     def unique_name(self, definition_name: str, alias: str | None) -> str:
         if alias is not None:
-            if alias in self._names:
+            if self.prefix + alias in self._names:
                 raise DefinitionError(
-                    f"pipeline '{self.pipeline_name}': two solids are named '{alias}'"
+                    f"pipeline '{self.pipeline_name}': two solids are named '{self.prefix + alias}'"
                 )
-            return alias
-        name, n = definition_name, 1
+            return self.prefix + alias
+        name, n = self.prefix + definition_name, 1
         while name in self._names:
             n += 1
-            name = f"{definition_name}_{n}"
+            name = f"{self.prefix}{definition_name}_{n}"
         return name
+
+    @contextmanager
+    def inside(self, composite: CompositeInvocation) -> Iterator[None]:
+        """Names the invocations made in the block as solids of `composite`."""
+        self._names.add(composite.name)
+        outer, self.prefix = self.prefix, composite.name + "__"
+        try:
+            yield
+        finally:
+            self.prefix = outer
+        self.composites.append(composite)
 
     def add(self, invocation: SolidInvocation) -> None:
         self._names.add(invocation.name)
@@ -125,6 +147,20 @@ class _Builder:
 
 
 _CURRENT: ContextVar[_Builder | None] = ContextVar("lodestar_composition", default=None)
+
+UNCONNECTED: Any = object()
+"""What a composite's body gets for an input its caller did not connect: the solids it is
+passed to leave that input unconnected."""
+
+
+def current_builder(what: str) -> _Builder:
+    """The builder of the body being composed; DefinitionError naming `what` outside one."""
+    builder = _CURRENT.get()
+    if builder is None:
+        raise DefinitionError(
+            f"{what} was called outside a @pipeline body; to run it, put it in a pipeline"
+        )
+    return builder
 
 
 @contextmanager
@@ -159,7 +195,7 @@ def invoke(
             f"{definition.name}(build_solid_context(), ...)"
         )
     name = builder.unique_name(definition.name, alias)
-    values = _arguments(definition, name, args, kwargs)
+    values = arguments(definition, name, args, kwargs)
     inputs: dict[str, InputBinding] = {}
     scopes: list[Scope] = []
     for input_name, value in values.items():
@@ -177,7 +213,9 @@ def invoke(
     return _handles(definition, name, scope)
 
 
-def _arguments(definition: SolidDefinition, name: str, args: tuple, kwargs: dict) -> dict:
+def arguments(definition: Any, name: str, args: tuple, kwargs: dict) -> dict:
+    """The values given to each input of a solid or composite by name (unconnected ones
+    left out)."""
     input_names = [d.name for d in definition.input_defs]
     if len(args) > len(input_names):
         raise DefinitionError(
@@ -190,7 +228,7 @@ def _arguments(definition: SolidDefinition, name: str, args: tuple, kwargs: dict
         if key in values:
             raise DefinitionError(f"input '{key}' of solid '{name}' is given twice")
         values[key] = value
-    return values
+    return {k: v for k, v in values.items() if v is not UNCONNECTED}
 
 
 def _bind(value: Any, label: str) -> tuple[InputBinding, Scope]:

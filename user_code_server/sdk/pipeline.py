@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from user_code_server.sdk.checks import check_name, string_tags
-from user_code_server.sdk.composition import SolidInvocation, composing
+from user_code_server.sdk.composition import CompositeInvocation, SolidInvocation, composing
 from user_code_server.sdk.errors import DefinitionError
 from user_code_server.sdk.hooks import check_hooks
 from user_code_server.sdk.io_managers import io_manager_def
@@ -27,8 +27,10 @@ class PipelineDefinition:
         tags: dict[str, Any] | None = None,
         preset_defs: list[PresetDefinition] | None = None,
         hook_defs: Any = None,
+        composites: list[CompositeInvocation] | None = None,
     ):
         self.name = check_name(name, "pipeline")
+        self.composites = tuple(composites or ())
         self.hook_defs = check_hooks(hook_defs, f"pipeline '{name}'")
         self.invocations = tuple(invocations)
         self.invocation_dict = {i.name: i for i in self.invocations}
@@ -133,6 +135,7 @@ def pipeline(
             tags,
             preset_defs,
             hook_defs,
+            builder.composites,
         )
 
     return decorate

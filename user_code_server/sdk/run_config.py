@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from user_code_server.protocol.plan import ConfigError
+from user_code_server.sdk.composite import expand_composite_config
 from user_code_server.sdk.composition import SolidInvocation
 from user_code_server.sdk.config import MISSING, Field, child_path
 from user_code_server.sdk.pipeline import PipelineDefinition
@@ -46,6 +47,9 @@ def resolve_run_config(
     if not isinstance(run_config, dict):
         message = f"run config must be a dict, got {describe(run_config)}"
         return ResolvedRunConfig({}, {}, {}), [ConfigError("", message)]
+    known = set(pipeline.invocation_dict) | {c.name for c in pipeline.composites}
+    expanded = expand_composite_config(pipeline.composites, known, run_config, errors)
+    run_config = expanded.run_config
     for key in run_config:
         if key not in _SECTIONS:
             errors.append(
@@ -58,12 +62,14 @@ def resolve_run_config(
     inputs = {}
     for invocation in pipeline.invocations:
         entry = solid_entries.get(invocation.name, {})
+        if expanded.is_invalid(invocation.name):
+            continue
         if invocation.name in chosen_names or entry:
-            path = f"solids.{invocation.name}.config"
+            path = f"{expanded.path_of(invocation.name)}.config"
             solids[invocation.name] = _resolve(
                 invocation.definition.config_field, entry.get("config", MISSING), path, errors
             )
-            path = f"solids.{invocation.name}.inputs"
+            path = f"{expanded.path_of(invocation.name)}.inputs"
             if given_inputs is None:
                 value_inputs = {d.name for d in invocation.definition.input_defs}
                 unconnected, required = value_inputs, False

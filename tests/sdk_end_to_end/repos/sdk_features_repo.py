@@ -13,6 +13,7 @@ from user_code_server import (
     OutputDefinition,
     Selector,
     StringSource,
+    composite_solid,
     io_manager,
     mem_io_manager,
     pipeline,
@@ -131,6 +132,32 @@ def user_type():
     odd()
 
 
+@solid(config_schema={"by": int})
+def multiply(context, value: int) -> int:
+    context.log.info(
+        f"{value} * {context.solid_config['by']} = {value * context.solid_config['by']}"
+    )
+    return value * context.solid_config["by"]
+
+
+@composite_solid(
+    config_schema={"factor": int},
+    config_fn=lambda config: {"multiply": {"config": {"by": config["factor"]}}},
+)
+def scaled(value: int):
+    return multiply(value)
+
+
+@solid
+def twenty(context) -> int:
+    return 20
+
+
+@pipeline
+def composed():
+    scaled(twenty())
+
+
 @repository
 def sdk_features():
-    return [json_io, in_memory, hooked, from_config, typed, user_type]
+    return [json_io, in_memory, hooked, from_config, typed, user_type, composed]
