@@ -10,11 +10,10 @@ import pytest
 from api.lodestar_process import start_control_plane
 
 from ui.browser import chromium, guarded_page, origin_of
-from ui.helpers import REPOS
+from ui.helpers import INSTIGATED_REPO, REPOS
 
 BROKEN_REPO = REPOS.parent.parent / "api" / "repos" / "broken_repo.py"
 EXAMPLES = REPOS.parents[2] / "examples"
-INSTIGATED_REPO = REPOS.parent.parent / "instigators" / "repos" / "instigated.py"
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,8 @@ from pathlib import Path
 from api.lodestar_process import ControlPlaneProcess, start_control_plane
 
 REPOS = Path(__file__).resolve().parent / "repos"
+# Schedules and sensors, shared with the daemon tests.
+INSTIGATED_REPO = REPOS.parent.parent / "instigators" / "repos" / "instigated.py"
 
 LAUNCH = """mutation($p: String!, $c: JSON) { launchRun(pipeline: $p, runConfig: $c) {
     __typename ... on LaunchRunSuccess { run { runId } } ... on Error { message } } }"""

@@ -1,14 +1,18 @@
 """The schedules and sensors page through a real `lodestar up` over the instigated
 repository: every schedule listed STOPPED; the `new_files` sensor started, its tick shown
 with the runs it launched (linked), then stopped; `daily_labels`' preview naming the
-partition it would run."""
+partition it would run; a running schedule whose definition is gone after a reload."""
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
 
+from api.lodestar_process import start_control_plane
 from playwright.sync_api import expect
+
+from ui.browser import guarded_page, origin_of
+from ui.helpers import INSTIGATED_REPO
 
 TICK_TIMEOUT_MS = 30_000
 
@@ -61,3 +65,30 @@ def test_a_partitioned_schedule_previews_the_partition_it_targets(instigators_pa
     )
     expect(page.get_by_test_id("ticks")).to_have_count(0)  # stopped: no tick yet
     expect(page.get_by_text("No ticks yet.")).to_be_visible()
+
+
+START_SCHEDULE = """mutation($name: String!) { startSchedule(name: $name) { __typename } }"""
+RELOAD = """mutation($name: String!) { reloadCodeLocation(name: $name) { __typename } }"""
+
+
+def test_a_running_schedule_whose_definition_is_gone_is_shown_as_such(browser, tmp_path, request):
+    repo = tmp_path / "instigated.py"
+    repo.write_text(INSTIGATED_REPO.read_text())
+    server = start_control_plane(tmp_path / "home", repo=repo)
+    try:
+        assert server.data(START_SCHEDULE, {"name": "nightly"})["startSchedule"]["__typename"] == (
+            "Schedule"
+        )
+        repo.write_text(repo.read_text().replace("every_minute, nightly,", "every_minute,"))
+        server.data(RELOAD, {"name": "instigated"})
+        with guarded_page(browser, origin_of(server.url), request.node.name) as page:
+            page.goto("/schedules")
+            row = page.get_by_test_id("schedules").locator("[data-schedule=nightly]")
+            expect(row).to_contain_text("definition missing")
+            expect(row).to_have_attribute("data-status", "RUNNING")
+            row.get_by_role("link", name="nightly").click()
+            expect(page.get_by_role("alert")).to_contain_text("Its definition is gone")
+            page.get_by_role("button", name="Stop schedule").click()
+            expect(page.locator("h1 .status").first).to_have_text("STOPPED")
+    finally:
+        server.stop()

@@ -139,15 +139,19 @@ function InstigatorView(props: {
       <dl className="run-facts">{props.facts}</dl>
       <h2>Tick history</h2>
       <TickTable ticks={props.ticks} withCursor={kind === "sensor"} />
-      <h2>
-        Preview{" "}
-        <button disabled={props.previewLoading} onClick={() => void props.refreshPreview()}>
-          Evaluate again
-        </button>
-      </h2>
-      {props.previewError && <ErrorMessage title={props.previewError.message} />}
-      {props.previewLoading && !props.previewError && <p className="muted">Evaluating…</p>}
-      {props.preview && <Preview preview={props.preview} />}
+      {!definitionMissing && (
+        <>
+          <h2>
+            Preview{" "}
+            <button disabled={props.previewLoading} onClick={() => void props.refreshPreview()}>
+              Evaluate again
+            </button>
+          </h2>
+          {props.previewError && <ErrorMessage title={props.previewError.message} />}
+          {props.previewLoading && !props.previewError && <p className="muted">Evaluating…</p>}
+          {props.preview && <Preview preview={props.preview} />}
+        </>
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import{n as e}from"./index-CLdKdl6q.js";var t=e(`
+import{n as e}from"./index-ZqjG0QdT.js";var t=e(`
   query Pipeline($name: String!, $location: String) {
     pipeline(name: $name, location: $location) {
       __typename

@@ -1,4 +1,4 @@
-import{n as e}from"./index-CLdKdl6q.js";e(`
+import{n as e}from"./index-ZqjG0QdT.js";e(`
   fragment BackfillFields on Backfill {
     backfillId
     partitionSet
