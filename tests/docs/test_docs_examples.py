@@ -56,10 +56,12 @@ def _blocks() -> list[tuple[str, str | None, str, str]]:
 BLOCKS = _blocks()
 
 
-def _text(text: str) -> str:
-    """A block's text with a snippet include resolved to the file it names."""
-    include = INCLUDE.match(text.strip())
-    return (ROOT / include.group(1)).read_text() if include else text
+def _save_files(workdir: Path) -> None:
+    """What a reader has: the repository's examples, and the files the pages name."""
+    shutil.copytree(ROOT / "examples", workdir / "examples")
+    for _, title, text, _ in BLOCKS:
+        if title not in (None, "set-up", "lodestar.yaml") and not INCLUDE.match(text.strip()):
+            (workdir / title).write_text(text)
 
 
 def test_every_python_block_is_a_file_that_a_command_runs():
@@ -89,12 +91,12 @@ CONFIG_FILES = [
 
 
 @pytest.mark.parametrize(("title", "text"), CONFIG_FILES)
-def test_config_files_pass_the_real_parsers(tmp_path, title, text):
+def test_config_files_pass_the_real_parsers(tmp_path, monkeypatch, title, text):
     if "postgres:" in text and "postgres" not in inspect.getsource(control_plane.instance):
         pytest.skip("PostgreSQL storage is not in this build yet")
-    for language, name, body, _ in BLOCKS:
-        if name and name.endswith(".py") and language == "python":
-            (tmp_path / name).write_text(_text(body))  # files a workspace names
+    for variable in re.findall(r"\{env: (\w+)\}", text):
+        monkeypatch.setenv(variable, "set-by-the-deployment")
+    _save_files(tmp_path)  # the files a workspace names
     (tmp_path / title).write_text(text)
     if title == "lodestar.yaml":
         load_config(tmp_path)
@@ -103,13 +105,8 @@ def test_config_files_pass_the_real_parsers(tmp_path, title, text):
 
 
 def test_the_sites_commands_run_as_written(tmp_path):
-    shutil.copytree(ROOT / "examples", tmp_path / "examples")
-    commands = []
-    for language, title, text, _ in BLOCKS:
-        if title not in (None, "set-up", "lodestar.yaml") and not INCLUDE.match(text.strip()):
-            (tmp_path / title).write_text(text)
-        if language == "sh" and title != "set-up":
-            commands.append(text)
+    _save_files(tmp_path)
+    commands = [text for language, title, text, _ in BLOCKS if language == "sh" and not title]
     done = run_shell_blocks(tmp_path, commands, SITE_TIMEOUT_S)
     assert done.returncode == 0, f"stdout:\n{done.stdout}\nstderr:\n{done.stderr}"
     out = done.stdout
