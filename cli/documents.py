@@ -456,7 +456,7 @@ SCHEDULE_FIELDS = """
 fragment ScheduleFields on Schedule {
   name location status definitionMissing pipelineName cronSchedule executionTimezone
   partitionSet nextTickTimestamp
-  ticks(limit: $ticks) { tickId timestamp status runIds skipReason error }
+  lastTick { tickId timestamp status runIds skipReason error }
 }
 """
 
@@ -464,7 +464,7 @@ SENSOR_FIELDS = """
 fragment SensorFields on Sensor {
   name location status definitionMissing pipelineName minimumIntervalSeconds
   isPipelineFailureSensor cursor lastTickTimestamp
-  ticks(limit: $ticks) { tickId timestamp status runIds skipReason error cursor }
+  lastTick { tickId timestamp status runIds skipReason error cursor }
 }
 """
 
@@ -480,7 +480,7 @@ fragment PreviewFields on PreviewResult {
 
 SCHEDULES = (
     """
-query Schedules($ticks: Int!) {
+query Schedules {
   schedules { __typename ...ErrorFields ... on ScheduleConnection { nodes { ...ScheduleFields } } }
 }
 """
@@ -490,7 +490,7 @@ query Schedules($ticks: Int!) {
 
 SENSORS = (
     """
-query Sensors($ticks: Int!) {
+query Sensors {
   sensors { __typename ...ErrorFields ... on SensorConnection { nodes { ...SensorFields } } }
 }
 """
@@ -503,7 +503,7 @@ def _set_status(field: str, kind: str, fields: str) -> str:
     """A start/stop mutation returning the schedule or sensor."""
     return (
         f"""
-mutation {field[0].upper() + field[1:]}($name: String!, $ticks: Int!) {{
+mutation {field[0].upper() + field[1:]}($name: String!) {{
   {field}(name: $name) {{ __typename ...ErrorFields ... on {kind} {{ ...{kind}Fields }} }}
 }}
 """

@@ -12,9 +12,6 @@ from cli.errors import CliError
 from cli.options import json_option, uses_control_plane
 from cli.output import format_time, print_json, print_table, styled
 
-LIST_TICKS = 1  # ticks fetched per schedule or sensor for the listing
-TICKS_SHOWN = 10  # ticks printed after start/stop
-
 
 @click.group("schedule")
 def schedule_group() -> None:
@@ -26,9 +23,7 @@ def schedule_group() -> None:
 @uses_control_plane
 def list_schedules(client, as_json) -> None:
     """Schedules with their state, cron, next tick and last tick."""
-    result = client.result(
-        documents.SCHEDULES, {"ticks": LIST_TICKS}, "schedules", "ScheduleConnection"
-    )
+    result = client.result(documents.SCHEDULES, {}, "schedules", "ScheduleConnection")
     if as_json:
         print_json(result["nodes"])
         return
@@ -42,7 +37,7 @@ def list_schedules(client, as_json) -> None:
                 s["cronSchedule"],
                 s["executionTimezone"],
                 format_time(s["nextTickTimestamp"]),
-                _last_tick(s["ticks"]),
+                _last_tick(s["lastTick"]),
             ]
             for s in result["nodes"]
         ],
@@ -89,7 +84,7 @@ def sensor_group() -> None:
 @uses_control_plane
 def list_sensors(client, as_json) -> None:
     """Sensors with their state, interval, cursor and last tick."""
-    result = client.result(documents.SENSORS, {"ticks": LIST_TICKS}, "sensors", "SensorConnection")
+    result = client.result(documents.SENSORS, {}, "sensors", "SensorConnection")
     if as_json:
         print_json(result["nodes"])
         return
@@ -102,7 +97,7 @@ def list_sensors(client, as_json) -> None:
                 "(failures)" if s["isPipelineFailureSensor"] else s["pipelineName"],
                 f"{s['minimumIntervalSeconds']:g}s" if s["minimumIntervalSeconds"] else "-",
                 s["cursor"] or "-",
-                _last_tick(s["ticks"]),
+                _last_tick(s["lastTick"]),
             ]
             for s in result["nodes"]
         ],
@@ -140,7 +135,7 @@ def preview_sensor(client, name, cursor, as_json) -> None:
 
 
 def _report(client, document: str, name: str, field: str, kind: str, as_json: bool) -> None:
-    found = client.result(document, {"name": name, "ticks": TICKS_SHOWN}, field, kind)
+    found = client.result(document, {"name": name}, field, kind)
     if as_json:
         print_json(found)
         return
@@ -170,8 +165,7 @@ def _print_preview(preview: dict[str, Any], as_json: bool) -> None:
             click.echo(f"new cursor: {tick['cursor']}")
 
 
-def _last_tick(ticks: list[dict[str, Any]]) -> str:
-    if not ticks:
+def _last_tick(tick: dict[str, Any] | None) -> str:
+    if tick is None:
         return "-"
-    tick = ticks[0]
     return f"{format_time(tick['timestamp'])} {tick['status']}"

@@ -106,6 +106,7 @@ class Schedule:
     partition_set: str | None
     description: str | None
     next_tick_timestamp: float | None = strawberry.field(description="While RUNNING.")
+    last_tick: Tick | None = strawberry.field(description="Its newest tick.")
 
     @strawberry.field(description="Newest first.")
     async def ticks(self, info: Info, limit: int = 20) -> list[Tick]:
@@ -130,7 +131,7 @@ class Schedule:
         )
 
     @staticmethod
-    def from_info(schedule: ScheduleInfo) -> Schedule:
+    def from_info(schedule: ScheduleInfo, last_tick: TickRecord | None) -> Schedule:
         snapshot = schedule.snapshot
         return Schedule(
             name=schedule.name,
@@ -143,6 +144,7 @@ class Schedule:
             partition_set=(snapshot.partition_set or None) if snapshot else None,
             description=(snapshot.description or None) if snapshot else None,
             next_tick_timestamp=schedule.next_tick_time,
+            last_tick=Tick.from_record(last_tick) if last_tick is not None else None,
         )
 
 
@@ -158,6 +160,7 @@ class Sensor:
     description: str | None
     cursor: str | None
     last_tick_timestamp: float | None
+    last_tick: Tick | None = strawberry.field(description="Its newest tick.")
 
     @strawberry.field(description="Newest first.")
     async def ticks(self, info: Info, limit: int = 20) -> list[Tick]:
@@ -178,7 +181,7 @@ class Sensor:
         return TickPreviews(nodes=[preview])
 
     @staticmethod
-    def from_info(sensor: SensorInfo) -> Sensor:
+    def from_info(sensor: SensorInfo, last_tick: TickRecord | None) -> Sensor:
         snapshot = sensor.snapshot
         return Sensor(
             name=sensor.name,
@@ -191,6 +194,7 @@ class Sensor:
             description=(snapshot.description or None) if snapshot else None,
             cursor=sensor.cursor,
             last_tick_timestamp=sensor.last_tick_time,
+            last_tick=Tick.from_record(last_tick) if last_tick is not None else None,
         )
 
 
@@ -233,3 +237,26 @@ SetSensorResult = Annotated[
     Sensor | InstigatorNotFoundError | ReadOnlyError | PythonError,
     strawberry.union("SetSensorStatusResult"),
 ]
+
+
+def schedules_of(control_plane, names: list[str] | None = None) -> list[Schedule]:
+    """The schedules (all, or those named), each with its newest tick: two statements
+    however many there are (blocking: call in a thread)."""
+    found = (
+        control_plane.instigators.schedules()
+        if names is None
+        else [control_plane.instigators.schedule(name) for name in names]
+    )
+    latest = control_plane.storage.get_latest_ticks(InstigatorKind.SCHEDULE)
+    return [Schedule.from_info(s, latest.get(s.name)) for s in found]
+
+
+def sensors_of(control_plane, names: list[str] | None = None) -> list[Sensor]:
+    """The sensors (all, or those named), each with its newest tick (blocking)."""
+    found = (
+        control_plane.instigators.sensors()
+        if names is None
+        else [control_plane.instigators.sensor(name) for name in names]
+    )
+    latest = control_plane.storage.get_latest_ticks(InstigatorKind.SENSOR)
+    return [Sensor.from_info(s, latest.get(s.name)) for s in found]

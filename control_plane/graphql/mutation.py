@@ -16,7 +16,14 @@ from control_plane.graphql.basic_types import TagInput
 from control_plane.graphql.context import Info
 from control_plane.graphql.errors import BadArgument
 from control_plane.graphql.extensions import root_mutation
-from control_plane.graphql.instigators import Schedule, Sensor, SetScheduleResult, SetSensorResult
+from control_plane.graphql.instigators import (
+    Schedule,
+    Sensor,
+    SetScheduleResult,
+    SetSensorResult,
+    schedules_of,
+    sensors_of,
+)
 from control_plane.graphql.pipelines import CodeLocation
 from control_plane.graphql.results import (
     CancelBackfillResult,
@@ -175,7 +182,8 @@ async def _set_schedule(info: Info, name: str, running: bool) -> Schedule:
     await asyncio.to_thread(
         control_plane.set_instigator_running, InstigatorKind.SCHEDULE, name, running
     )
-    return Schedule.from_info(await asyncio.to_thread(control_plane.instigators.schedule, name))
+    [found] = await asyncio.to_thread(schedules_of, control_plane, [name])
+    return found
 
 
 async def _set_sensor(info: Info, name: str, running: bool) -> Sensor:
@@ -183,4 +191,5 @@ async def _set_sensor(info: Info, name: str, running: bool) -> Sensor:
     await asyncio.to_thread(
         control_plane.set_instigator_running, InstigatorKind.SENSOR, name, running
     )
-    return Sensor.from_info(await asyncio.to_thread(control_plane.instigators.sensor, name))
+    [found] = await asyncio.to_thread(sensors_of, control_plane, [name])
+    return found

@@ -20,14 +20,14 @@ from control_plane.graphql.context import Info
 from control_plane.graphql.extensions import root_query
 from control_plane.graphql.instance import Instance, instance_of
 from control_plane.graphql.instigators import (
-    Schedule,
     ScheduleConnection,
     ScheduleResult,
     SchedulesResult,
-    Sensor,
     SensorConnection,
     SensorResult,
     SensorsResult,
+    schedules_of,
+    sensors_of,
 )
 from control_plane.graphql.partitions import (
     PartitionRunsResult,
@@ -180,23 +180,23 @@ class Query:
 
     @root_query("Every schedule: loaded ones, and stored ones whose definition is gone.")
     async def schedules(self, info: Info) -> SchedulesResult:
-        found = await asyncio.to_thread(info.context.control_plane.instigators.schedules)
-        return ScheduleConnection(nodes=[Schedule.from_info(s) for s in found])
+        found = await asyncio.to_thread(schedules_of, info.context.control_plane)
+        return ScheduleConnection(nodes=found)
 
     @root_query("One schedule, with its tick history.")
     async def schedule(self, info: Info, name: str) -> ScheduleResult:
-        found = await asyncio.to_thread(info.context.control_plane.instigators.schedule, name)
-        return Schedule.from_info(found)
+        [found] = await asyncio.to_thread(schedules_of, info.context.control_plane, [name])
+        return found
 
     @root_query("Every sensor: loaded ones, and stored ones whose definition is gone.")
     async def sensors(self, info: Info) -> SensorsResult:
-        found = await asyncio.to_thread(info.context.control_plane.instigators.sensors)
-        return SensorConnection(nodes=[Sensor.from_info(s) for s in found])
+        found = await asyncio.to_thread(sensors_of, info.context.control_plane)
+        return SensorConnection(nodes=found)
 
     @root_query("One sensor, with its tick history.")
     async def sensor(self, info: Info, name: str) -> SensorResult:
-        found = await asyncio.to_thread(info.context.control_plane.instigators.sensor, name)
-        return Sensor.from_info(found)
+        [found] = await asyncio.to_thread(sensors_of, info.context.control_plane, [name])
+        return found
 
     @root_query("One backfill, with its progress.")
     async def backfill(

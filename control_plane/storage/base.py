@@ -269,6 +269,10 @@ class Storage(ABC):
         """Ticks newest first."""
 
     @abstractmethod
+    def get_latest_ticks(self, kind: InstigatorKind) -> dict[str, Tick]:
+        """The newest tick of each schedule or sensor of `kind` (one statement)."""
+
+    @abstractmethod
     def get_run_keys(self, sensor: str, keys: Iterable[str]) -> dict[str, str]:
         """Which of `keys` the sensor already launched: run key -> run id."""
 

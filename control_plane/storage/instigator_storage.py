@@ -133,6 +133,17 @@ class InstigatorStorage:
         with self.engine.connect() as conn:
             return [_tick_from_row(row) for row in conn.execute(query)]
 
+    def get_latest_ticks(self, kind: InstigatorKind) -> dict[str, Tick]:
+        newest = (
+            sa.select(sa.func.max(ticks.c.id))
+            .where(ticks.c.kind == kind.value)
+            .group_by(ticks.c.name)
+            .scalar_subquery()
+        )
+        query = sa.select(ticks).where(ticks.c.id.in_(newest))
+        with self.engine.connect() as conn:
+            return {row.name: _tick_from_row(row) for row in conn.execute(query)}
+
     def get_run_keys(self, sensor: str, keys: Iterable[str]) -> dict[str, str]:
         """Which of `keys` the sensor already launched: run key -> run id."""
         wanted = list(keys)

@@ -93,3 +93,13 @@ def test_one_refused_tick_leaves_the_others_of_its_batch(storage):
     assert storage.record_ticks([stale, fresh]) == [False, True]
     assert storage.get_ticks(SCHEDULE, "a") == []
     assert len(storage.get_ticks(SCHEDULE, "b")) == 1
+
+
+def test_the_newest_tick_of_each_instigator_in_one_read(storage):
+    for name in ("a", "b"):
+        storage.set_instigator_status(SCHEDULE, name, "repo", InstigatorStatus.RUNNING, 100.0)
+    record(storage, Tick(SCHEDULE, "a", 160.0, TickStatus.SKIPPED), [], 100.0)
+    record(storage, Tick(SCHEDULE, "a", 220.0, TickStatus.SKIPPED, skip_reason="later"), [], 160.0)
+    latest = storage.get_latest_ticks(SCHEDULE)
+    assert list(latest) == ["a"] and latest["a"].skip_reason == "later"
+    assert storage.get_latest_ticks(SENSOR) == {}
