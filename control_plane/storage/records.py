@@ -151,16 +151,6 @@ STEP_STATUS_OF_EVENT = {
 
 
 @dataclass(frozen=True)
-class PartitionStepStatus:
-    """The latest status of one solid (all its mapped steps together) for one partition."""
-
-    partition_key: str
-    solid: str
-    status: StepStatus
-    run_id: str
-
-
-@dataclass(frozen=True)
 class RunStep:
     """One step instance of a run as the run_steps index holds it: its latest status."""
 
