@@ -47,7 +47,7 @@ def cli_markdown(root: click.Command, name: str = "lodestar") -> str:
         "environment `LODESTAR_URL`) and sends `$LODESTAR_TOKEN` when it is set.",
         "",
     ]
-    for path, command, ctx in _walk(root, click.Context(root, info_name=name)):
+    for path, command, ctx in _walk(root, _context(root, name)):
         level = "#" * min(len(path) + 1, 6)
         lines += [f"{level} `{' '.join(path)}`", "", "```text", command.get_help(ctx), "```", ""]
     return "\n".join(lines)
@@ -59,7 +59,12 @@ def _walk(command: click.Command, ctx: click.Context):
         for sub_name in command.list_commands(ctx):
             sub = command.get_command(ctx, sub_name)
             if sub is not None and not sub.hidden:
-                yield from _walk(sub, click.Context(sub, info_name=sub_name, parent=ctx))
+                yield from _walk(sub, _context(sub, sub_name, ctx))
+
+
+def _context(command: click.Command, name: str, parent: click.Context | None = None):
+    """The context the real command line would make (its context settings included)."""
+    return command.make_context(name, [], parent=parent, resilient_parsing=True)
 
 
 _KINDS = (
