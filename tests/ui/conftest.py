@@ -10,7 +10,7 @@ import pytest
 from api.lodestar_process import start_control_plane
 
 from ui.browser import chromium, guarded_page, origin_of
-from ui.helpers import INSTIGATED_REPO, REPOS
+from ui.helpers import INSTIGATED_REPO, PRESETS_REPO, REPOS
 
 BROKEN_REPO = REPOS.parent.parent / "api" / "repos" / "broken_repo.py"
 EXAMPLES = REPOS.parents[2] / "examples"
@@ -96,6 +96,21 @@ def instigators_up(tmp_path_factory, sensor_dir):
 def instigators_page(browser, instigators_up, request):
     """A page of the schedules-and-sensors session's control plane."""
     with guarded_page(browser, origin_of(instigators_up.url), request.node.name) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def presets_up(tmp_path_factory):
+    """`lodestar up` with the `greeting` pipeline and its presets `hello` and `only_say`."""
+    server = start_control_plane(tmp_path_factory.mktemp("presets_home"), repo=PRESETS_REPO)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def presets_page(browser, presets_up, request):
+    """A page of the presets session's control plane."""
+    with guarded_page(browser, origin_of(presets_up.url), request.node.name) as opened:
         yield opened
 
 

@@ -9,6 +9,8 @@ from api.lodestar_process import ControlPlaneProcess, start_control_plane
 REPOS = Path(__file__).resolve().parent / "repos"
 # Schedules and sensors, shared with the daemon tests.
 INSTIGATED_REPO = REPOS.parent.parent / "instigators" / "repos" / "instigated.py"
+# The `greeting` pipeline with presets, shared with the SDK end-to-end tests.
+PRESETS_REPO = REPOS.parent.parent / "sdk_end_to_end" / "repos" / "presets_repo.py"
 
 LAUNCH = """mutation($p: String!, $c: JSON) { launchRun(pipeline: $p, runConfig: $c) {
     __typename ... on LaunchRunSuccess { run { runId } } ... on Error { message } } }"""

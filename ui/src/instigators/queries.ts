@@ -51,7 +51,7 @@ export const INSTIGATORS = graphql(`
           cronSchedule
           executionTimezone
           nextTickTimestamp
-          ticks(limit: 1) {
+          lastTick {
             ...TickFields
           }
         }
@@ -73,7 +73,7 @@ export const INSTIGATORS = graphql(`
           isPipelineFailureSensor
           cursor
           lastTickTimestamp
-          ticks(limit: 1) {
+          lastTick {
             ...TickFields
           }
         }

@@ -50,7 +50,7 @@ export default function InstigatorsPage() {
                     {s.executionTimezone && <span className="muted">{s.executionTimezone}</span>}
                   </td>
                   <td>{s.status === "RUNNING" ? formatTime(s.nextTickTimestamp) : "–"}</td>
-                  <td>{s.ticks[0] ? <TickSummary tick={s.ticks[0]} /> : "–"}</td>
+                  <td>{s.lastTick ? <TickSummary tick={s.lastTick} /> : "–"}</td>
                   <td>
                     <StartStopButton kind="schedule" name={s.name} status={s.status} onChange={refetch} />
                   </td>
@@ -90,7 +90,7 @@ export default function InstigatorsPage() {
                   <td>{s.isPipelineFailureSensor ? "on any failed run" : (s.pipelineName ?? "–")}</td>
                   <td>{s.minimumIntervalSeconds != null ? `${s.minimumIntervalSeconds} s` : "–"}</td>
                   <td className="mono">{s.cursor ?? "–"}</td>
-                  <td>{s.ticks[0] ? <TickSummary tick={s.ticks[0]} /> : "–"}</td>
+                  <td>{s.lastTick ? <TickSummary tick={s.lastTick} /> : "–"}</td>
                   <td>
                     <StartStopButton kind="sensor" name={s.name} status={s.status} onChange={refetch} />
                   </td>

@@ -3,6 +3,7 @@ import { useNavigate, useParams } from "react-router-dom";
 import { parse, YAMLParseError } from "yaml";
 import { ApiError, request, useQuery } from "../api";
 import { ErrorMessage, QueryStatus, ResultError } from "../components/Status";
+import { type LaunchFields, presetFields, sameFields } from "../config/preset";
 import { scaffoldRunConfig } from "../config/scaffold";
 import { graphql } from "../gql";
 import type { PipelineQuery } from "../gql/graphql";
@@ -52,6 +53,7 @@ const LAUNCH = graphql(`
     $mode: String
     $solidSelection: [String!]
     $tags: [TagInput!]
+    $preset: String
   ) {
     launchRun(
       pipeline: $pipeline
@@ -60,6 +62,7 @@ const LAUNCH = graphql(`
       mode: $mode
       solidSelection: $solidSelection
       tags: $tags
+      preset: $preset
     ) {
       __typename
       ... on LaunchRunSuccess {
@@ -140,6 +143,24 @@ function Launchpad({ pipeline }: { pipeline: PipelineData }) {
   const [validation, setValidation] = useState<Validation>({ state: "checking" });
   const [launchError, setLaunchError] = useState<string | null>(null);
   const [launching, setLaunching] = useState(false);
+  const [chosen, setChosen] = useState<{ name: string; fields: LaunchFields } | null>(null);
+  const presetApplies =
+    chosen !== null &&
+    sameFields({ yaml: yamlText, mode, selection: selectionText, tags: tagsText }, chosen.fields);
+
+  function choosePreset(name: string) {
+    const preset = pipeline.presets.find((p) => p.name === name);
+    if (!preset) {
+      setChosen(null);
+      return;
+    }
+    const fields = presetFields(preset);
+    setYamlText(fields.yaml);
+    setMode(fields.mode);
+    setSelectionText(fields.selection);
+    setTagsText(fields.tags);
+    setChosen({ name, fields });
+  }
 
   const parsed = useMemo((): { config?: unknown; problem?: Problem } => {
     try {
@@ -188,15 +209,20 @@ function Launchpad({ pipeline }: { pipeline: PipelineData }) {
     setLaunching(true);
     setLaunchError(null);
     try {
+      const target = { pipeline: pipeline.name, location: pipeline.location };
       const outcome = (
-        await request(LAUNCH, {
-          pipeline: pipeline.name,
-          location: pipeline.location,
-          runConfig: parsed.config,
-          mode,
-          solidSelection: selection.length ? selection : null,
-          tags: tags.length ? tags : null,
-        })
+        await request(
+          LAUNCH,
+          presetApplies
+            ? { ...target, preset: chosen.name }
+            : {
+                ...target,
+                runConfig: parsed.config,
+                mode,
+                solidSelection: selection.length ? selection : null,
+                tags: tags.length ? tags : null,
+              },
+        )
       ).launchRun;
       if (outcome.__typename === "LaunchRunSuccess") {
         navigate(`/runs/${outcome.run.runId}`);
@@ -216,6 +242,19 @@ function Launchpad({ pipeline }: { pipeline: PipelineData }) {
   return (
     <div className="launchpad">
       <div className="launch-options">
+        {pipeline.presets.length > 0 && (
+          <label>
+            Preset{" "}
+            <select aria-label="Preset" value={chosen?.name ?? ""} onChange={(e) => choosePreset(e.target.value)}>
+              <option value="">none</option>
+              {pipeline.presets.map((p) => (
+                <option key={p.name} value={p.name}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           Mode{" "}
           <select aria-label="Mode" value={mode} onChange={(e) => setMode(e.target.value)}>
@@ -261,6 +300,13 @@ function Launchpad({ pipeline }: { pipeline: PipelineData }) {
             />
           </label>
           {badTags.length > 0 && <ErrorMessage title={`Not key=value: ${badTags.join(", ")}`} />}
+          {chosen && (
+            <p className="preset-note muted" data-testid="preset-note">
+              {presetApplies
+                ? `Launches preset ${chosen.name}.`
+                : `Edited since choosing preset ${chosen.name}: launches the config, mode, selection and tags above.`}
+            </p>
+          )}
           <div className="validation" data-state={validation.state}>
             {validation.state === "checking" && <p className="muted">Checking config…</p>}
             {validation.state === "valid" && <p className="ok">Config is valid: {validation.steps} steps.</p>}

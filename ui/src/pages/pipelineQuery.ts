@@ -22,6 +22,16 @@ export const PIPELINE = graphql(`
             configSchema
           }
         }
+        presets {
+          name
+          runConfig
+          mode
+          solidSelection
+          tags {
+            key
+            value
+          }
+        }
         dependencies {
           solid
           upstreamSolid

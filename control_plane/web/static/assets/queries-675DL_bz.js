@@ -1,4 +1,4 @@
-import{n as e}from"./index-ZqjG0QdT.js";e(`
+import{n as e}from"./index-1A--hfVv.js";e(`
   fragment BackfillFields on Backfill {
     backfillId
     partitionSet

@@ -1,4 +1,4 @@
-import{a as e,c as t,d as n,i as r,n as i,o as a,u as o}from"./index-ZqjG0QdT.js";import{t as s}from"./Progress-BaHL57tI.js";import{t as c}from"./jsx-runtime-CYb7M32Z.js";var l=c(),u=i(`
+import{a as e,c as t,d as n,i as r,n as i,o as a,u as o}from"./index-1A--hfVv.js";import{t as s}from"./Progress-BaHL57tI.js";import{t as c}from"./jsx-runtime-CYb7M32Z.js";var l=c(),u=i(`
   query Backfills {
     backfills(limit: 100) {
       __typename

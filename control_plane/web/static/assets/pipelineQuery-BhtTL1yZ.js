@@ -1,4 +1,4 @@
-import{n as e}from"./index-ZqjG0QdT.js";var t=e(`
+import{n as e}from"./index-1A--hfVv.js";var t=e(`
   query Pipeline($name: String!, $location: String) {
     pipeline(name: $name, location: $location) {
       __typename
@@ -17,6 +17,16 @@ import{n as e}from"./index-ZqjG0QdT.js";var t=e(`
             name
             description
             configSchema
+          }
+        }
+        presets {
+          name
+          runConfig
+          mode
+          solidSelection
+          tags {
+            key
+            value
           }
         }
         dependencies {
