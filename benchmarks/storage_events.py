@@ -1,15 +1,18 @@
 """Measures the event-log hot path: batched `store_events` into a fresh database.
 
-    python benchmarks/storage_events.py [--events 50000] [--batch 100] [--mysql-url URL]
+    python benchmarks/storage_events.py [--events 50000] [--batch 100] [--repeat 3]
+        [--backend sqlite|mysql|postgres ...] [--mysql-url URL] [--postgres-url URL]
 
-Prints one line per backend: `backend=sqlite events=... batch=... events_per_s=...`.
-With --mysql-url (a server URL; a scratch database is created there and dropped after),
-MySQL/MariaDB is measured too.
+Prints one line per backend: `backend=sqlite events=... batch=... events_per_s=...`, the
+median of --repeat measurements, each into a fresh database. A server backend needs its
+URL (a scratch database is created there and dropped after); without --backend, SQLite
+and every backend whose URL is given are measured.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import tempfile
 import time
 import uuid
@@ -56,38 +59,68 @@ def measure(url: sa.URL | str, events: list[StepEvent], batch: int) -> float:
         storage.dispose()
 
 
+# Per server backend: driver, then CREATE and DROP statements for a database name.
+SERVERS = {
+    "mysql": ("pymysql", "CREATE DATABASE `{}` CHARACTER SET utf8mb4", "DROP DATABASE `{}`"),
+    "postgres": ("psycopg", 'CREATE DATABASE "{}"', 'DROP DATABASE "{}" WITH (FORCE)'),
+}
+
+
 @contextmanager
-def scratch_mysql_database(server_url: str) -> Iterator[sa.URL]:
+def scratch_database(backend: str, server_url: str) -> Iterator[sa.URL]:
+    """A fresh database on the server at `server_url`, dropped afterwards."""
+    driver, create, drop = SERVERS[backend]
     url = sa.make_url(server_url)
-    url = url.set(drivername=f"{url.get_backend_name()}+pymysql")
+    url = url.set(drivername=f"{url.get_backend_name()}+{driver}")
     name = f"lodestar_bench_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(sa.text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4"))
+        conn.execute(sa.text(create.format(name)))
     try:
         yield url.set(database=name)
     finally:
         with admin.connect() as conn:
-            conn.execute(sa.text(f"DROP DATABASE `{name}`"))
+            conn.execute(sa.text(drop.format(name)))
         admin.dispose()
+
+
+def measure_once(
+    backend: str, server_url: str | None, events: list[StepEvent], batch: int
+) -> float:
+    """Events per second into a fresh database of `backend`."""
+    if backend == "sqlite":
+        with tempfile.TemporaryDirectory() as tmp:
+            return measure(f"sqlite:///{Path(tmp) / 'bench.db'}", events, batch)
+    assert server_url is not None
+    with scratch_database(backend, server_url) as url:
+        return measure(url, events, batch)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=50_000)
     parser.add_argument("--batch", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=3, help="report the median of this many")
+    parser.add_argument("--backend", action="append", choices=["sqlite", *SERVERS])
     parser.add_argument("--mysql-url", help="e.g. mysql+pymysql://root@127.0.0.1:3306/test")
+    parser.add_argument(
+        "--postgres-url", help="e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test"
+    )
     args = parser.parse_args()
+    urls = {"sqlite": None, "mysql": args.mysql_url, "postgres": args.postgres_url}
+    backends = args.backend or [b for b, url in urls.items() if b == "sqlite" or url]
+    for backend in backends:
+        if backend != "sqlite" and not urls[backend]:
+            parser.error(f"--backend {backend} needs --{backend}-url")
     events = sample_events(args.events)
-
-    def report(backend: str, rate: float) -> None:
-        print(f"backend={backend} events={args.events} batch={args.batch} events_per_s={rate:.0f}")
-
-    with tempfile.TemporaryDirectory() as tmp:
-        report("sqlite", measure(f"sqlite:///{Path(tmp) / 'bench.db'}", events, args.batch))
-    if args.mysql_url:
-        with scratch_mysql_database(args.mysql_url) as url:
-            report("mysql", measure(url, events, args.batch))
+    for backend in backends:
+        rates = [
+            measure_once(backend, urls[backend], events, args.batch) for _ in range(args.repeat)
+        ]
+        print(
+            f"backend={backend} events={args.events} batch={args.batch} "
+            f"events_per_s={statistics.median(rates):.0f}"
+        )
 
 
 if __name__ == "__main__":

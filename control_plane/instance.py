@@ -19,6 +19,7 @@ from control_plane.daemon_lease import DEFAULT_TTL_S as DEFAULT_LEASE_TTL_S
 from control_plane.errors import InstanceConfigError, StorageError
 from control_plane.execution.coordinator import DEFAULT_MAX_CONCURRENT_STEPS
 from control_plane.storage import SqlStorage
+from control_plane.storage.dialects import DEFAULT_POOL, PoolConfig
 from control_plane.storage.migrations import check_schema, current_revision, head_revision, upgrade
 
 HOME_ENV = "LODESTAR_HOME"
@@ -28,7 +29,6 @@ SQLITE_FILE = "lodestar.db"
 DEFAULT_MAX_CONCURRENT_RUNS = 10
 DEFAULT_BACKFILL_CHUNK_SIZE = 500
 DEFAULT_BACKFILL_INTERVAL_S = 5.0
-MYSQL_DRIVER = "pymysql"
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 
@@ -45,10 +45,27 @@ class SqliteStorageConfig:
 
 
 @dataclass(frozen=True)
-class MysqlStorageConfig:
-    """A MySQL or MariaDB database, reached through pymysql."""
+class ServerStorageConfig:
+    """A database server's database: MySQL/MariaDB (through pymysql) or PostgreSQL (through
+    psycopg); `pool` None means a connection per use (behind a pooler such as PgBouncer)."""
 
     url: sa.URL
+    pool: PoolConfig | None = DEFAULT_POOL
+
+
+@dataclass(frozen=True)
+class _ServerBackend:
+    """How a `storage:` key names a database server: its URL schemes, driver and port."""
+
+    schemes: tuple[str, ...]
+    driver: str
+    default_port: int
+
+
+_SERVER_BACKENDS = {
+    "mysql": _ServerBackend(("mysql", "mariadb"), "pymysql", 3306),
+    "postgres": _ServerBackend(("postgresql",), "psycopg", 5432),
+}
 
 
 @dataclass(frozen=True)
@@ -102,7 +119,7 @@ class ServerConfig:
 class InstanceConfig:
     """lodestar.yaml, validated, with every default filled in."""
 
-    storage: SqliteStorageConfig | MysqlStorageConfig
+    storage: SqliteStorageConfig | ServerStorageConfig
     io_manager: IoManagerConfig
     run_queue: RunQueueConfig = field(default_factory=RunQueueConfig)
     run_coordinator: RunCoordinatorConfig = field(default_factory=RunCoordinatorConfig)
@@ -156,7 +173,7 @@ class Instance:
         """
         with self._lock:
             if self._storage is None:
-                storage = SqlStorage(self._prepare_url())
+                storage = SqlStorage(self._prepare_url(), self._pool)
                 try:
                     with self._storage_errors():
                         check_schema(storage.engine)
@@ -168,7 +185,7 @@ class Instance:
 
     def migrate(self) -> tuple[str | None, str]:
         """Upgrades the schema to head; returns (from revision, to revision)."""
-        storage = SqlStorage(self._prepare_url())
+        storage = SqlStorage(self._prepare_url(), self._pool)
         try:
             with self._storage_errors():
                 return upgrade(storage.engine)
@@ -206,13 +223,20 @@ class Instance:
         storage_config = self._config.storage
         if isinstance(storage_config, SqliteStorageConfig) and not storage_config.path.exists():
             return None, None
-        storage = SqlStorage(storage_config.url)
+        storage = SqlStorage(storage_config.url, self._pool)
         try:
             with self._storage_errors():
                 revision = current_revision(storage.engine)
                 return revision, storage.count_runs() if revision == head else None
         finally:
             storage.dispose()
+
+    @property
+    def _pool(self) -> PoolConfig | None:
+        storage_config = self._config.storage
+        if isinstance(storage_config, ServerStorageConfig):
+            return storage_config.pool
+        return DEFAULT_POOL
 
     def _prepare_url(self) -> sa.URL:
         if isinstance(self._config.storage, SqliteStorageConfig):
@@ -351,7 +375,7 @@ class _ConfigParser:
         base_dir = Path(self._str(io_manager["base_dir"], "io_manager.base_dir")).expanduser()
         return IoManagerConfig(self._home / base_dir)
 
-    def _storage(self, raw: Any) -> SqliteStorageConfig | MysqlStorageConfig:
+    def _storage(self, raw: Any) -> SqliteStorageConfig | ServerStorageConfig:
         sqlite = SqliteStorageConfig(path=self._home / SQLITE_FILE)
         if raw is None or raw == "sqlite":
             return sqlite
@@ -359,48 +383,71 @@ class _ConfigParser:
             if "sqlite" in raw:
                 self._mapping(raw["sqlite"], "storage.sqlite", set())
                 return sqlite
-            if "mysql" in raw:
-                return self._mysql(raw["mysql"])
-        raise self._error("storage", "expected `sqlite` or a mapping with one key, `mysql:`")
-
-    def _mysql(self, raw: Any) -> MysqlStorageConfig:
-        parts = {"host", "port", "user", "password", "db"}
-        mysql = self._mapping(raw, "storage.mysql", {"url"} | parts)
-        if "url" in mysql:
-            if mysql.keys() & parts:
-                raise self._error(
-                    "storage.mysql", "give either `url` or host/port/user/password/db, not both"
-                )
-            return MysqlStorageConfig(url=self._mysql_url(mysql["url"]))
-        missing = sorted({"host", "user", "db"} - mysql.keys())
-        if missing:
-            raise self._error(
-                "storage.mysql", f"missing {', '.join(missing)} (or give a `url` instead)"
-            )
-        password = mysql.get("password")
-        url = sa.URL.create(
-            f"mysql+{MYSQL_DRIVER}",
-            username=self._str(mysql["user"], "storage.mysql.user"),
-            password=None if password is None else self._str(password, "storage.mysql.password"),
-            host=self._str(mysql["host"], "storage.mysql.host"),
-            port=self._int(mysql.get("port", 3306), "storage.mysql.port", minimum=1),
-            database=self._str(mysql["db"], "storage.mysql.db"),
+            key = next(iter(raw))
+            if key in _SERVER_BACKENDS:
+                return self._server_storage(raw[key], key)
+        raise self._error(
+            "storage", "expected `sqlite` or a mapping with one key, `mysql:` or `postgres:`"
         )
-        return MysqlStorageConfig(url=url)
 
-    def _mysql_url(self, raw: Any) -> sa.URL:
-        text = self._str(raw, "storage.mysql.url")
+    def _server_storage(self, raw: Any, key: str) -> ServerStorageConfig:
+        backend, path = _SERVER_BACKENDS[key], f"storage.{key}"
+        parts = {"host", "port", "user", "password", "db"}
+        server = self._mapping(raw, path, {"url", "pool"} | parts)
+        pool = self._pool(server.get("pool"), f"{path}.pool")
+        if "url" in server:
+            if server.keys() & parts:
+                raise self._error(path, "give either `url` or host/port/user/password/db, not both")
+            return ServerStorageConfig(self._server_url(server["url"], backend, path), pool)
+        missing = sorted({"host", "user", "db"} - server.keys())
+        if missing:
+            raise self._error(path, f"missing {', '.join(missing)} (or give a `url` instead)")
+        password = server.get("password")
+        url = sa.URL.create(
+            f"{backend.schemes[0]}+{backend.driver}",
+            username=self._str(server["user"], f"{path}.user"),
+            password=None if password is None else self._str(password, f"{path}.password"),
+            host=self._str(server["host"], f"{path}.host"),
+            port=self._int(server.get("port", backend.default_port), f"{path}.port", minimum=1),
+            database=self._str(server["db"], f"{path}.db"),
+        )
+        return ServerStorageConfig(url, pool)
+
+    def _server_url(self, raw: Any, backend: _ServerBackend, path: str) -> sa.URL:
+        path = f"{path}.url"
+        text = self._str(raw, path)
         try:
             url = sa.make_url(text)
         except sa.exc.ArgumentError:
-            raise self._error("storage.mysql.url", "not a database URL") from None
-        if url.get_backend_name() not in ("mysql", "mariadb"):
+            raise self._error(path, "not a database URL") from None
+        if url.get_backend_name() not in backend.schemes:
             raise self._error(
-                "storage.mysql.url", f"expected a mysql:// URL, got {url.get_backend_name()}://"
+                path,
+                f"expected a {backend.schemes[0]}:// URL, got {url.get_backend_name()}://",
             )
         if url.database is None:
-            raise self._error("storage.mysql.url", "the URL names no database")
-        return url.set(drivername=f"{url.get_backend_name()}+{MYSQL_DRIVER}")
+            raise self._error(path, "the URL names no database")
+        return url.set(drivername=f"{url.get_backend_name()}+{backend.driver}")
+
+    def _pool(self, raw: Any, path: str) -> PoolConfig | None:
+        """`none` (no pool), or the pool's size, max_overflow and recycle_seconds."""
+        if raw == "none":
+            return None
+        if raw is not None and not isinstance(raw, dict):
+            raise self._error(path, f"expected a mapping or `none`, got {_describe(raw)}")
+        pool = self._mapping(raw, path, {"size", "max_overflow", "recycle_seconds"})
+        default = DEFAULT_POOL
+        return PoolConfig(
+            size=self._int(pool.get("size", default.size), f"{path}.size", minimum=1),
+            max_overflow=self._int(
+                pool.get("max_overflow", default.max_overflow), f"{path}.max_overflow", minimum=0
+            ),
+            recycle_seconds=self._int(
+                pool.get("recycle_seconds", default.recycle_seconds),
+                f"{path}.recycle_seconds",
+                minimum=1,
+            ),
+        )
 
     def _mapping(self, raw: Any, path: str, allowed: set[str]) -> dict[str, Any]:
         if raw is None:

@@ -1,7 +1,8 @@
-"""Storage of runs, the event log and daemon heartbeats (SQLite or MySQL)."""
+"""Storage of runs, the event log and daemon heartbeats (SQLite, MySQL or PostgreSQL)."""
 
 from control_plane.storage.asset_records import AssetMaterializationRecord, AssetRecord
 from control_plane.storage.base import Storage
+from control_plane.storage.dialects import PoolConfig, create_engine
 from control_plane.storage.records import (
     BACKFILL_TAG,
     IN_FLIGHT_STATUSES,
@@ -17,7 +18,6 @@ from control_plane.storage.sql_storage import (
     TRANSIENT_STORAGE_ERRORS,
     SqlStorage,
     asset_key_string,
-    create_engine,
 )
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "DaemonHeartbeat",
     "EventRecord",
     "PipelineRun",
+    "PoolConfig",
     "RunStatus",
     "RunsFilter",
     "SqlStorage",

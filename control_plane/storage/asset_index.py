@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import mysql, sqlite
 
 from control_plane.storage.asset_records import AssetMaterializationRecord, AssetRecord
+from control_plane.storage.dialects import greatest, insert_returning_ids, upsert
 from control_plane.storage.schema import (
     asset_keys,
     asset_materialization_parents,
@@ -41,23 +41,7 @@ def asset_key_string(path: Iterable[str]) -> str:
 
 def insert_events_returning_ids(conn: sa.Connection, rows: list[dict[str, Any]]) -> list[int]:
     """Appends event rows, returning their ids in row order."""
-    if conn.dialect.name == "sqlite":
-        # SQLite has one writer, holding its lock until commit, and gives each new row the
-        # largest rowid plus one: the batch's ids are the last ones. (Its RETURNING would
-        # make SQLAlchemy insert row by row to keep the order.)
-        conn.execute(event_logs.insert(), rows)
-        last: int = conn.execute(sa.select(sa.func.max(event_logs.c.id))).scalar_one()
-        return list(range(last - len(rows) + 1, last + 1))
-    if conn.dialect.insert_executemany_returning_sort_by_parameter_order:
-        insert = event_logs.insert().returning(event_logs.c.id, sort_by_parameter_order=True)
-        return list(conn.execute(insert, rows).scalars())
-    # MySQL has no INSERT ... RETURNING: one statement per row, its id from the cursor.
-    ids = []
-    for row in rows:
-        key = conn.execute(event_logs.insert(), row).inserted_primary_key
-        assert key is not None, "a single-row INSERT has a primary key"
-        ids.append(key[0])
-    return ids
+    return insert_returning_ids(conn, event_logs, rows)
 
 
 def index_materializations(
@@ -111,26 +95,20 @@ def index_materializations(
 def _upsert_latest(dialect: str) -> sa.Executable:
     """Insert an asset row, or move its latest id forward (never back) and add to its count.
 
-    Two runs may commit out of id order, hence the max; a wiped asset has a NULL id.
+    Two runs may commit out of id order, hence the larger of the two; a wiped asset has a
+    NULL id.
     """
-    if dialect == "sqlite":
-        sqlite_insert = sqlite.insert(asset_keys)
-        updates = _latest_updates(sqlite_insert.excluded, sa.func.max)
-        return sqlite_insert.on_conflict_do_update(index_elements=[_keys.asset_key], set_=updates)
-    mysql_insert = mysql.insert(asset_keys)
-    return mysql_insert.on_duplicate_key_update(
-        _latest_updates(mysql_insert.inserted, sa.func.greatest)
-    )
+    larger = greatest(dialect)
 
+    def updates(new: Any) -> dict[str, Any]:
+        return {
+            "last_event_id": larger(
+                sa.func.coalesce(_keys.last_event_id, sa.literal_column("0")), new.last_event_id
+            ),
+            "materialization_count": _keys.materialization_count + new.materialization_count,
+        }
 
-def _latest_updates(new: Any, greatest: Any) -> dict[str, Any]:
-    return {
-        # A literal 0: pymysql's executemany cannot bind parameters after VALUES.
-        "last_event_id": greatest(
-            sa.func.coalesce(_keys.last_event_id, sa.literal_column("0")), new.last_event_id
-        ),
-        "materialization_count": _keys.materialization_count + new.materialization_count,
-    }
+    return upsert(dialect, asset_keys, [_keys.asset_key], updates)
 
 
 # Reads

@@ -1,8 +1,74 @@
-"""What differs between the SQL backends, in one place."""
+"""What differs between the SQL backends (SQLite, MySQL/MariaDB, PostgreSQL), in one place:
+engine options and pooling, the database clock, the lease row lock, upserts and
+INSERT ... RETURNING."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
 import sqlalchemy as sa
+from sqlalchemy.dialects import mysql, postgresql, sqlite
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Below MariaDB/MySQL's default wait_timeout (8 hours), so no pooled connection goes stale.
+DEFAULT_POOL_RECYCLE_SECONDS = 3600
+MYSQL_DIALECTS = ("mysql", "mariadb")
+
+
+@dataclass(frozen=True)
+class PoolConfig:
+    """The connection pool of a database server: `size` kept open, up to `max_overflow` more
+    under load, each replaced after `recycle_seconds`."""
+
+    size: int = 5
+    max_overflow: int = 10
+    recycle_seconds: int = DEFAULT_POOL_RECYCLE_SECONDS
+
+
+DEFAULT_POOL = PoolConfig()
+
+
+def create_engine(url: str | sa.URL, pool: PoolConfig | None = DEFAULT_POOL) -> sa.Engine:
+    """An engine with the backend's settings: SQLite pragmas, or a server's pool (`pool=None`:
+    no pool, a connection per use, for a pooler such as PgBouncer in front of the server)."""
+    url = sa.make_url(url)
+    backend = url.get_backend_name()
+    if backend == "sqlite":
+        engine = sa.create_engine(url)
+        sa.event.listen(engine, "connect", _set_sqlite_pragmas)
+        return engine
+    options: dict[str, Any] = {"pool_pre_ping": True}
+    if backend in MYSQL_DIALECTS:
+        options["connect_args"] = {"charset": "utf8mb4"}
+    if pool is None:
+        options["poolclass"] = sa.NullPool
+    else:
+        options.update(
+            pool_size=pool.size,
+            max_overflow=pool.max_overflow,
+            pool_recycle=pool.recycle_seconds,
+        )
+    return sa.create_engine(url, **options)
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    for pragma in (
+        "journal_mode=WAL",
+        "synchronous=NORMAL",
+        f"busy_timeout={SQLITE_BUSY_TIMEOUT_MS}",
+        "foreign_keys=ON",
+    ):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def storable_text(text: str) -> str:
+    """`text` as every backend stores it: PostgreSQL refuses NUL characters in text, so they
+    become U+FFFD (on every backend, so a run's log reads the same wherever it is kept)."""
+    return text.replace("\x00", "\ufffd") if "\x00" in text else text
 
 
 def database_now(dialect: str) -> sa.ColumnElement[float]:
@@ -11,15 +77,67 @@ def database_now(dialect: str) -> sa.ColumnElement[float]:
     if dialect == "sqlite":
         return sa.literal_column("((julianday('now') - 2440587.5) * 86400.0)", sa.Double)
     if dialect == "postgresql":
-        return sa.literal_column("EXTRACT(EPOCH FROM clock_timestamp())", sa.Double)
+        return sa.literal_column("EXTRACT(EPOCH FROM clock_timestamp())::float8", sa.Double)
     return sa.literal_column("UNIX_TIMESTAMP(NOW(6))", sa.Double)
 
 
-def lock_lease_row(dialect: str, table: sa.Table, name: str) -> sa.Executable:
-    """A statement that reads lease `name`'s (holder, term) and keeps it from changing until the
-    transaction ends. SQLite has no row locks: a no-op UPDATE takes its database write lock
-    (and returns nothing: read the row after it)."""
-    if dialect == "sqlite":
-        return table.update().where(table.c.name == name).values(term=table.c.term)
+def locked_lease_row(conn: sa.Connection, table: sa.Table, name: str) -> sa.Row | None:
+    """Lease `name`'s (holder, term), kept from changing until the transaction ends. SQLite
+    has no row locks: a no-op UPDATE takes its database write lock, then the row is read."""
     query = sa.select(table.c.holder, table.c.term).where(table.c.name == name)
-    return query.with_for_update(read=True)
+    if conn.dialect.name == "sqlite":
+        conn.execute(table.update().where(table.c.name == name).values(term=table.c.term))
+        return conn.execute(query).first()
+    return conn.execute(query.with_for_update(read=True)).first()
+
+
+def upsert(
+    dialect: str,
+    table: sa.Table,
+    conflict: Sequence[sa.Column[Any]],
+    updates: Callable[[Any], dict[str, Any]],
+) -> sa.Insert:
+    """INSERT, or on a row with the same `conflict` key (a unique index), UPDATE it with
+    `updates(new)`, where `new` holds the inserted row's columns. No bound parameters in the
+    updates: pymysql's multi-row executemany cannot carry them."""
+    if dialect in MYSQL_DIALECTS:
+        mysql_insert = mysql.insert(table)
+        return mysql_insert.on_duplicate_key_update(updates(mysql_insert.inserted))
+    on_conflict = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    insert = on_conflict(table)
+    return insert.on_conflict_do_update(index_elements=conflict, set_=updates(insert.excluded))
+
+
+def replace_row(dialect: str, table: sa.Table) -> sa.Insert:
+    """INSERT, or UPDATE every other column of the row with the same primary key."""
+    keys = list(table.primary_key.columns)
+    others = [column.name for column in table.columns if column not in keys]
+    return upsert(dialect, table, keys, lambda new: {name: new[name] for name in others})
+
+
+def greatest(dialect: str) -> Any:
+    """The SQL function of the larger of its arguments (SQLite's scalar MAX)."""
+    return sa.func.max if dialect == "sqlite" else sa.func.greatest
+
+
+def insert_returning_ids(
+    conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]
+) -> list[int]:
+    """Inserts rows, returning their autoincrement ids in row order."""
+    if conn.dialect.name == "sqlite":
+        # SQLite has one writer, holding its lock until commit, and gives each new row the
+        # largest rowid plus one: the batch's ids are the last ones. (Its RETURNING would
+        # make SQLAlchemy insert row by row to keep the order.)
+        conn.execute(table.insert(), rows)
+        last: int = conn.execute(sa.select(sa.func.max(table.c.id))).scalar_one()
+        return list(range(last - len(rows) + 1, last + 1))
+    if conn.dialect.insert_executemany_returning_sort_by_parameter_order:
+        insert = table.insert().returning(table.c.id, sort_by_parameter_order=True)
+        return list(conn.execute(insert, rows).scalars())
+    # MySQL has no INSERT ... RETURNING: one statement per row, its id from the cursor.
+    ids = []
+    for row in rows:
+        key = conn.execute(table.insert(), row).inserted_primary_key
+        assert key is not None, "a single-row INSERT has a primary key"
+        ids.append(key[0])
+    return ids

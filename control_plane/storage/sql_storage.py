@@ -1,4 +1,5 @@
-"""Storage on SQLAlchemy Core: SQLite (default) or MySQL/MariaDB, one engine, thread-safe."""
+"""Storage on SQLAlchemy Core: SQLite (default), MySQL/MariaDB or PostgreSQL, one engine,
+thread-safe."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import mysql, sqlite
 
 from control_plane.errors import LeadershipLostError, StorageError
 from control_plane.storage import asset_index
@@ -18,7 +18,15 @@ from control_plane.storage.asset_index import asset_key_string
 from control_plane.storage.asset_records import AssetMaterializationRecord, AssetRecord
 from control_plane.storage.backfill_rows import backfill_from_row, backfill_row, latest_run_ids
 from control_plane.storage.base import Storage
-from control_plane.storage.dialects import database_now, lock_lease_row
+from control_plane.storage.dialects import (
+    DEFAULT_POOL,
+    PoolConfig,
+    create_engine,
+    database_now,
+    locked_lease_row,
+    replace_row,
+    storable_text,
+)
 from control_plane.storage.instigator_storage import InstigatorStorage
 from control_plane.storage.records import (
     BACKFILL_TAG,
@@ -64,9 +72,6 @@ from user_code_server.protocol import (
     encode_plan,
 )
 
-# Below MariaDB/MySQL's default wait_timeout (8 hours), so no pooled connection goes stale.
-MYSQL_POOL_RECYCLE_SECONDS = 3600
-SQLITE_BUSY_TIMEOUT_MS = 30_000
 # Errors of a backend that is down, unreachable or out of disk: worth retrying the same write.
 TRANSIENT_STORAGE_ERRORS = (sa.exc.OperationalError, sa.exc.InterfaceError)
 # An event's text past these is cut, with a marker: one huge log line must not fail a run
@@ -86,38 +91,11 @@ _TAG_COLUMNS = {
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def create_engine(url: str | sa.URL) -> sa.Engine:
-    """An engine with the backend's settings: SQLite pragmas, or MySQL pool recycling."""
-    url = sa.make_url(url)
-    if url.get_backend_name() == "sqlite":
-        engine = sa.create_engine(url)
-        sa.event.listen(engine, "connect", _set_sqlite_pragmas)
-        return engine
-    return sa.create_engine(
-        url,
-        pool_pre_ping=True,
-        pool_recycle=MYSQL_POOL_RECYCLE_SECONDS,
-        connect_args={"charset": "utf8mb4"},
-    )
-
-
-def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    for pragma in (
-        "journal_mode=WAL",
-        "synchronous=NORMAL",
-        f"busy_timeout={SQLITE_BUSY_TIMEOUT_MS}",
-        "foreign_keys=ON",
-    ):
-        cursor.execute(f"PRAGMA {pragma}")
-    cursor.close()
-
-
 class SqlStorage(InstigatorStorage, Storage):
     """Runs, events and heartbeats in SQL. The schema must exist (see `migrations`)."""
 
-    def __init__(self, url: str | sa.URL):
-        self._engine = create_engine(url)
+    def __init__(self, url: str | sa.URL, pool: PoolConfig | None = DEFAULT_POOL):
+        self._engine = create_engine(url, pool)
 
     @property
     def engine(self) -> sa.Engine:
@@ -579,7 +557,7 @@ class SqlStorage(InstigatorStorage, Storage):
             "info": _dumps(heartbeat.info),
         }
         with self._engine.begin() as conn:
-            conn.execute(_upsert(conn.dialect.name, daemon_heartbeats, values))
+            conn.execute(replace_row(conn.dialect.name, daemon_heartbeats).values(values))
 
     def get_daemon_heartbeats(self) -> list[DaemonHeartbeat]:
         query = sa.select(daemon_heartbeats).order_by(daemon_heartbeats.c.daemon_type)
@@ -742,7 +720,7 @@ def _event_row(run_id: str, event: StepEvent) -> dict[str, Any]:
         "event_type": event.event_type.value,
         "timestamp": event.timestamp,
         "level": event.level,
-        "message": _cut(event.message, MAX_EVENT_MESSAGE_CHARS),
+        "message": _cut(storable_text(event.message), MAX_EVENT_MESSAGE_CHARS),
         "body": text,
         "asset_key": _asset_key_of(event),
     }
@@ -777,12 +755,7 @@ def _check_term(conn: sa.Connection, term: LeaderTerm | None) -> None:
     until the transaction ends, so the lease cannot change hands before this write commits."""
     if term is None:
         return
-    locked = conn.execute(lock_lease_row(conn.dialect.name, daemon_leases, term.lease))
-    if conn.dialect.name == "sqlite":
-        query = sa.select(daemon_leases.c.holder, daemon_leases.c.term)
-        row = conn.execute(query.where(daemon_leases.c.name == term.lease)).first()
-    else:
-        row = locked.first()
+    row = locked_lease_row(conn, daemon_leases, term.lease)
     if row is None or (row.holder, row.term) != (term.holder, term.term):
         raise LeadershipLostError(
             f"{term.holder} no longer leads (term {term.term} of lease {term.lease!r} ended)"
@@ -817,15 +790,3 @@ def _event_record_from_row(row: sa.Row) -> EventRecord:
         attempt=body["attempt"],
     )
     return EventRecord(storage_id=row.id, run_id=row.run_id, event=event)
-
-
-# Backend differences
-
-
-def _upsert(dialect: str, table: sa.Table, values: dict[str, Any]) -> sa.Executable:
-    """INSERT, or UPDATE the row with the same primary key."""
-    updates = {k: v for k, v in values.items() if k not in table.primary_key.columns}
-    if dialect == "sqlite":
-        insert = sqlite.insert(table).values(values)
-        return insert.on_conflict_do_update(index_elements=table.primary_key.columns, set_=updates)
-    return mysql.insert(table).values(values).on_duplicate_key_update(updates)

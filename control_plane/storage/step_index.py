@@ -6,11 +6,11 @@ with the log; the status matrix reads it with one grouped statement.
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import mysql, sqlite
 
+from control_plane.storage.dialects import upsert
 from control_plane.storage.records import STEP_STATUS_OF_EVENT, StepStatus
 from control_plane.storage.schema import run_steps, runs
 from user_code_server.protocol import EventType, StepEvent, StepKey
@@ -64,20 +64,14 @@ def index_step_events(conn: sa.Connection, run_id: str, events: list[StepEvent])
     conn.execute(_upsert(conn.dialect.name), rows)
 
 
-def _upsert(dialect_name: str) -> sa.Insert:
+def _upsert(dialect: str) -> sa.Insert:
     """One executemany upsert per batch. On an existing step, a value the batch leaves out
     (no new attempt, not ended) keeps the stored one."""
-    if dialect_name in ("mysql", "mariadb"):
-        mysql_insert = mysql.insert(run_steps)
-        return mysql_insert.on_duplicate_key_update(**_merged(mysql_insert.inserted))
-    sqlite_insert = sqlite.insert(run_steps)
-    return sqlite_insert.on_conflict_do_update(
-        index_elements=["run_id", "step_key"], set_=_merged(sqlite_insert.excluded)
-    )
+    conflict = [run_steps.c.run_id, run_steps.c.step_key]
+    return upsert(dialect, run_steps, conflict, _merged)
 
 
-def _merged(new) -> dict:
-    # No bound parameters here: pymysql's multi-row executemany cannot carry them.
+def _merged(new: Any) -> dict[str, Any]:
     return {
         "status": new.status,
         "attempts": sa.case(

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers.storage_config import storage_yaml
 
 from control_plane.assets import AssetCatalog, LineageDirection, LineageSource
 from control_plane.instance import Instance
@@ -22,9 +23,7 @@ USERS, MODEL = ("warehouse", "users"), ("ml", "users_model")
 def plane(tmp_path, database_url):
     home = tmp_path / "home"
     home.mkdir()
-    if database_url.get_backend_name() != "sqlite":
-        url = database_url.render_as_string(hide_password=False)
-        (home / "lodestar.yaml").write_text(f"storage:\n  mysql:\n    url: {url}\n")
+    (home / "lodestar.yaml").write_text(storage_yaml(database_url))
     instance = Instance.from_env(str(home))
     control_plane = ControlPlane(instance, Workspace.from_python_file(str(EXAMPLE), "users"))
     control_plane.start()

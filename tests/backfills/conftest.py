@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable
 
 import pytest
+from helpers.storage_config import storage_yaml
 
 from control_plane.instance import Instance
 from control_plane.service import ControlPlane
@@ -32,7 +33,7 @@ def make_plane(tmp_path, marker) -> Callable[..., ControlPlane]:
         home.mkdir(exist_ok=True)
         config = f"run_queue:\n  max_concurrent_runs: {max_concurrent_runs}\n"
         if storage_url is not None:
-            config += f"storage:\n  mysql:\n    url: {storage_url.render_as_string(False)}\n"
+            config += storage_yaml(storage_url)
         (home / "lodestar.yaml").write_text(config)
         instance = Instance.from_env(str(home))
         plane = ControlPlane(instance, Workspace.from_python_file(REPO), run_daemon=run_daemon)

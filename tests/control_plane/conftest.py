@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from helpers.storage_config import storage_yaml
 
 from control_plane.instance import Instance
 from control_plane.service import ControlPlane
@@ -18,9 +19,7 @@ REPOS = os.path.join(os.path.dirname(__file__), "repos")
 def plane(tmp_path, database_url):
     home = tmp_path / "home"
     home.mkdir()
-    if database_url.get_backend_name() != "sqlite":
-        url = database_url.render_as_string(hide_password=False)
-        (home / "lodestar.yaml").write_text(f"storage:\n  mysql:\n    url: {url}\n")
+    (home / "lodestar.yaml").write_text(storage_yaml(database_url))
     instance = Instance.from_env(str(home))
     control_plane = ControlPlane(
         instance, Workspace.from_python_file(os.path.join(REPOS, "runs_repo.py"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+from helpers.storage_config import storage_yaml
 from helpers.waiting import wait_until
 
 from control_plane.daemon_lease import DaemonLease
@@ -19,8 +20,7 @@ CONFIG = {"solids": {"sleepy": {"config": {"seconds": 0.0}}}}
 
 def start_plane(home, storage_url):
     home.mkdir(exist_ok=True)
-    url = storage_url.render_as_string(False)
-    (home / "lodestar.yaml").write_text(f"storage:\n  mysql:\n    url: {url}\n")
+    (home / "lodestar.yaml").write_text(storage_yaml(storage_url))
     instance = Instance.from_env(str(home))
     plane = ControlPlane(instance, Workspace.from_python_file(REPO), lease_ttl_s=1.5)
     plane.start()
@@ -28,9 +28,9 @@ def start_plane(home, storage_url):
     return plane, instance
 
 
-def test_one_leader_and_a_standby_that_takes_over(tmp_path, mysql_database_url):
-    first, first_instance = start_plane(tmp_path / "a", mysql_database_url)
-    second, second_instance = start_plane(tmp_path / "b", mysql_database_url)
+def test_one_leader_and_a_standby_that_takes_over(tmp_path, server_database_url):
+    first, first_instance = start_plane(tmp_path / "a", server_database_url)
+    second, second_instance = start_plane(tmp_path / "b", server_database_url)
     try:
         assert first.is_daemon_leader and not second.is_daemon_leader
         # Launched through the standby's API, run by the leader.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+from helpers.storage_config import storage_yaml
 from helpers.waiting import wait_until
 
 from control_plane.daemon_lease import LEASE_NAME
@@ -21,9 +22,7 @@ THIEF = "other-host:1:thief"
 def test_a_leader_that_loses_the_lease_and_wins_it_back_runs_runs_again(tmp_path, database_url):
     home = tmp_path / "home"
     home.mkdir()
-    if database_url.get_backend_name() != "sqlite":
-        url = database_url.render_as_string(hide_password=False)
-        (home / "lodestar.yaml").write_text(f"storage:\n  mysql:\n    url: {url}\n")
+    (home / "lodestar.yaml").write_text(storage_yaml(database_url))
     instance = Instance.from_env(str(home))
     plane = ControlPlane(instance, Workspace.from_python_file(REPO), lease_ttl_s=1.5)
     storage = instance.storage

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from helpers.storage_config import storage_yaml
 
 from control_plane.instance import Instance
 from control_plane.instigators import Instigators
@@ -37,9 +38,7 @@ def sensor_dir(tmp_path, monkeypatch):
 def plane(tmp_path, database_url, sensor_dir):
     home = tmp_path / "home"
     home.mkdir()
-    if database_url.get_backend_name() != "sqlite":
-        url = database_url.render_as_string(hide_password=False)
-        (home / "lodestar.yaml").write_text(f"storage:\n  mysql:\n    url: {url}\n")
+    (home / "lodestar.yaml").write_text(storage_yaml(database_url))
     instance = Instance.from_env(str(home))
     control_plane = ControlPlane(instance, Workspace.from_python_file(str(REPO)), run_daemon=False)
     control_plane.start()

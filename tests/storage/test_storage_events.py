@@ -93,6 +93,17 @@ def test_a_megabyte_message_and_payload_round_trip(storage, run_id):
     assert record.event == event
 
 
+def test_a_nul_character_is_stored_as_a_replacement_character(storage, run_id):
+    # PostgreSQL refuses NUL in text; every backend keeps the rest of the line the same way.
+    event = step_event(0, message="bytes \x00 here", data={"raw": "a\x00b"})
+
+    storage.store_events(run_id, [event])
+
+    [record] = storage.get_events(run_id)
+    assert record.event.message == "bytes \ufffd here"
+    assert record.event.data == {"raw": "a\x00b"}
+
+
 def test_cursor_limit_and_type_filter(storage, run_id, new_run):
     other_run = storage.add_run(new_run()).run_id
     types = [EventType.STEP_START, EventType.STEP_OUTPUT, EventType.STEP_SUCCESS]

@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
+from helpers.storage_config import storage_key
 
 from control_plane.errors import InstanceConfigError
 from control_plane.instance import (
     Instance,
-    MysqlStorageConfig,
+    ServerStorageConfig,
     SqliteStorageConfig,
 )
+from control_plane.storage import PoolConfig
 
 
 def instance_with(tmp_path: Path, text: str) -> Instance:
@@ -65,7 +68,7 @@ io_manager:
     )
 
     config = instance.config
-    assert isinstance(config.storage, MysqlStorageConfig)
+    assert isinstance(config.storage, ServerStorageConfig)
     url = config.storage.url
     assert (url.drivername, url.host, url.port) == ("mysql+pymysql", "db.internal", 3307)
     assert (url.username, url.password, url.database) == ("lodestar", "p@ss/word", "orchestration")
@@ -92,6 +95,66 @@ def test_mysql_urls_use_pymysql(tmp_path, url, expected):
     assert instance.storage_url == expected
 
 
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("postgresql://u:p@h/d", "postgresql+psycopg://u:***@h/d"),
+        ("postgresql+psycopg://u@h:5433/d", "postgresql+psycopg://u@h:5433/d"),
+    ],
+)
+def test_postgres_urls_use_psycopg(tmp_path, url, expected):
+    instance = instance_with(tmp_path, f"storage:\n  postgres:\n    url: '{url}'\n")
+
+    assert instance.storage_url == expected
+
+
+def test_postgres_from_parts_and_a_pool(tmp_path, monkeypatch):
+    monkeypatch.setenv("PG_PASSWORD", "s3cret")
+    instance = instance_with(
+        tmp_path,
+        """
+storage:
+  postgres:
+    host: pg.internal
+    user: lodestar
+    password: {env: PG_PASSWORD}
+    db: orchestration
+    pool: {size: 2, max_overflow: 0}
+""",
+    )
+
+    storage = instance.config.storage
+    assert isinstance(storage, ServerStorageConfig)
+    assert (
+        instance.storage_url == "postgresql+psycopg://lodestar:***@pg.internal:5432/orchestration"
+    )
+    assert storage.pool == PoolConfig(size=2, max_overflow=0, recycle_seconds=3600)
+
+
+def test_pool_none_opens_a_connection_per_use(postgres_database_url, tmp_path):
+    url = postgres_database_url.render_as_string(False)
+    instance = instance_with(tmp_path, f"storage:\n  postgres:\n    url: {url}\n    pool: none\n")
+    try:
+        storage = instance.storage
+        storage.count_runs()
+        assert isinstance(storage.engine.pool, sa.NullPool)
+    finally:
+        instance.dispose()
+
+
+def test_a_sized_pool_holds_its_connections(server_database_url, tmp_path):
+    key = storage_key(server_database_url)
+    url = server_database_url.render_as_string(False)
+    pool = "{size: 2, max_overflow: 1, recycle_seconds: 60}"
+    instance = instance_with(tmp_path, f"storage:\n  {key}:\n    url: {url}\n    pool: {pool}\n")
+    try:
+        engine = instance.storage.engine
+        assert isinstance(engine.pool, sa.QueuePool)
+        assert (engine.pool.size(), engine.pool._max_overflow, engine.pool._recycle) == (2, 1, 60)
+    finally:
+        instance.dispose()
+
+
 @pytest.mark.parametrize("text", ["", "storage: sqlite\n", "storage:\n  sqlite:\n", "run_queue:\n"])
 def test_sqlite_spellings(tmp_path, text):
     instance = instance_with(tmp_path, text)
@@ -111,6 +174,7 @@ def test_an_absolute_io_base_dir_is_kept(tmp_path):
         ("- a list\n", "(top level)", "expected a mapping"),
         ("storag: sqlite\n", "(top level)", "unknown key 'storag'"),
         ("storage: postgres\n", "storage", "expected `sqlite` or a mapping"),
+        ("storage: {oracle: {}}\n", "storage", "`mysql:` or `postgres:`"),
         ("storage: {sqlite: {}, mysql: {}}\n", "storage", "with one key"),
         ("storage: {sqlite: {path: x}}\n", "storage.sqlite", "unknown key 'path'"),
         ("storage: {mysql: {url: 'x', host: h}}\n", "storage.mysql", "either `url` or"),
@@ -120,6 +184,23 @@ def test_an_absolute_io_base_dir_is_kept(tmp_path):
         ("storage: {mysql: {url: 'mysql://h'}}\n", "storage.mysql.url", "names no database"),
         ("storage: {mysql: {host: h, user: u, db: d, port: x}}\n", "storage.mysql.port", "integer"),
         ("storage: {mysql: {host: h, user: u, db: d, pasword: x}}\n", "storage.mysql", "'pasword'"),
+        ("storage: {postgres: {url: 'mysql://h/d'}}\n", "storage.postgres.url", "postgresql://"),
+        ("storage: {postgres: {host: h}}\n", "storage.postgres", "missing db, user"),
+        (
+            "storage: {postgres: {url: 'postgresql://h/d', pool: off}}\n",
+            "storage.postgres.pool",
+            "expected a mapping or `none`",
+        ),
+        (
+            "storage: {postgres: {url: 'postgresql://h/d', pool: {size: 0}}}\n",
+            "storage.postgres.pool.size",
+            "at least 1",
+        ),
+        (
+            "storage: {mysql: {url: 'mysql://h/d', pool: {sise: 3}}}\n",
+            "storage.mysql.pool",
+            "unknown key 'sise'",
+        ),
         ("run_queue: {max_concurrent_runs: 0}\n", "run_queue.max_concurrent_runs", "at least 1"),
         ("run_queue: {max_concurrent_runs: true}\n", "run_queue.max_concurrent_runs", "integer"),
         ("run_queue: 5\n", "run_queue", "expected a mapping, got int 5"),

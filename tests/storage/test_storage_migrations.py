@@ -10,6 +10,7 @@ import sqlalchemy as sa
 import yaml
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from helpers.storage_config import storage_key
 
 from control_plane.errors import SchemaVersionError, StorageError
 from control_plane.instance import Instance
@@ -62,7 +63,7 @@ def instance(database_url, tmp_path, monkeypatch) -> Instance:
         database_url = sa.URL.create("sqlite", database=str(home / "lodestar.db"))
     else:
         monkeypatch.setenv("TEST_DB_URL", database_url.render_as_string(hide_password=False))
-        config = {"storage": {"mysql": {"url": {"env": "TEST_DB_URL"}}}}
+        config = {"storage": {storage_key(database_url): {"url": {"env": "TEST_DB_URL"}}}}
         (home / "lodestar.yaml").write_text(yaml.safe_dump(config))
     instance = Instance.from_env(str(home))
     assert instance.config.storage.url.render_as_string(hide_password=False) == str(
