@@ -1,4 +1,4 @@
-"""Asset fixtures: storage on SQLite and MySQL (`database_url`, tests/conftest.py), a catalog."""
+"""Asset fixtures: storage on SQLite, MySQL and PostgreSQL (`database_url`), a catalog."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Control planes on a fresh instance (SQLite, or MySQL with `database_url`) serving the
-partitioned test repository through a real code server."""
+"""Control planes on a fresh instance (on each backend of `database_url`: SQLite, MySQL,
+PostgreSQL) serving the partitioned test repository through a real code server."""
 
 from __future__ import annotations
 
@@ -24,16 +24,16 @@ def marker(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def make_plane(tmp_path, marker) -> Callable[..., ControlPlane]:
-    """`make_plane(run_daemon=False, storage_url=None, max_concurrent_runs=10)`."""
+def make_plane(tmp_path, marker, database_url) -> Callable[..., ControlPlane]:
+    """`make_plane(run_daemon=False, max_concurrent_runs=10)`: a control plane on the test's
+    database (SQLite: the instance's own file)."""
     started: list[tuple[ControlPlane, Instance]] = []
 
-    def make(run_daemon=False, storage_url=None, max_concurrent_runs=10, home=None):
+    def make(run_daemon=False, max_concurrent_runs=10, home=None):
         home = home or tmp_path / f"home{len(started)}"
         home.mkdir(exist_ok=True)
         config = f"run_queue:\n  max_concurrent_runs: {max_concurrent_runs}\n"
-        if storage_url is not None:
-            config += storage_yaml(storage_url)
+        config += storage_yaml(database_url)
         (home / "lodestar.yaml").write_text(config)
         instance = Instance.from_env(str(home))
         plane = ControlPlane(instance, Workspace.from_python_file(REPO), run_daemon=run_daemon)

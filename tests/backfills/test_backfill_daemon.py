@@ -51,8 +51,8 @@ def test_a_daemon_crashing_mid_backfill_submits_every_partition_once(make_plane,
     assert run.tags["lodestar/partition_set"] == "numbers" and run.tags["team"] == "data"
 
 
-def test_two_daemons_racing_never_submit_a_partition_twice(make_plane, database_url):
-    plane = make_plane(storage_url=database_url)
+def test_two_daemons_racing_never_submit_a_partition_twice(make_plane):
+    plane = make_plane()
     plane.launch_backfill("numbers")
     first = BackfillDaemon(plane.storage, plane.locations, chunk_size=2).iterate()
     second = BackfillDaemon(plane.storage, plane.locations, chunk_size=2).iterate()
@@ -142,8 +142,8 @@ def wait_for_backfill(plane, backfill_id, timeout=120):
     return wait_until(finished, timeout, f"backfill {backfill_id} to finish")
 
 
-def test_two_daemon_threads_on_a_server_submit_each_partition_once(make_plane, server_database_url):
-    plane = make_plane(storage_url=server_database_url)
+def test_two_daemon_threads_submit_each_partition_once(make_plane):
+    plane = make_plane()
     backfills = [plane.launch_backfill("numbers") for _ in range(5)]
     errors = []
 

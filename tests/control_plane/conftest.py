@@ -1,5 +1,5 @@
-"""A control plane in this process on a fresh instance (SQLite, and MySQL when
-`LODESTAR_TEST_MYSQL_URL` is set), with real code servers."""
+"""A control plane in this process on a fresh instance (SQLite, and MySQL and PostgreSQL
+when their `LODESTAR_TEST_*_URL` is set), with real code servers."""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ import os
 import uuid
 
 import pytest
+from helpers.storage_config import storage_yaml
 
 from control_plane.instance import Instance
 from control_plane.recovery import MAX_RECOVERIES, recover_interrupted_runs
@@ -20,8 +21,11 @@ from control_plane.storage.records import (
 
 
 @pytest.fixture
-def storage(tmp_path):
-    instance = Instance.from_env(str(tmp_path / "home"))
+def storage(tmp_path, database_url):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "lodestar.yaml").write_text(storage_yaml(database_url))
+    instance = Instance.from_env(str(home))
     yield instance.storage
     instance.dispose()
 
