@@ -8,6 +8,7 @@ the server's stdout (where supervisors read its ready line) carries only the ser
 
 from __future__ import annotations
 
+import queue
 import sys
 import threading
 import time
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 
 # Below the client's default deadline (30 s), so that a slow function is an error value.
 EVALUATION_TIMEOUT_S = 20.0
+# Evaluations run at once in one code server (the daemon sends several batches together).
+EVALUATION_THREADS = 4
 
 T = TypeVar("T")
 
@@ -139,22 +142,10 @@ def _tick_run_request(request: RunRequest) -> TickRunRequest:
 
 
 def _user_code(what: str, fn: Callable[[], T], deadline: _Deadline) -> T:
-    """`fn()` in a thread of its own, whose prints go to stderr; an exception or no answer
+    """`fn()` in an evaluation thread, whose prints go to stderr; an exception or no answer
     by `deadline` raises _ErrorReply naming `what`."""
     _route_evaluation_prints()
-    outcome: list[Any] = []
-
-    def call() -> None:
-        _evaluating.active = True
-        try:
-            outcome.append(fn())
-        except BaseException as error:  # SystemExit too: the user's, not the server's
-            outcome.append(error)
-
-    # A daemon thread: one that never returns cannot hold the server's exit.
-    thread = threading.Thread(target=call, name=f"lodestar-evaluation {what}", daemon=True)
-    thread.start()
-    thread.join(deadline.remaining())
+    outcome = _threads.run(fn, deadline.remaining())
     if not outcome:
         raise _ErrorReply(
             ErrorInfo(
@@ -167,6 +158,40 @@ def _user_code(what: str, fn: Callable[[], T], deadline: _Deadline) -> T:
     if isinstance(result, BaseException):
         raise _ErrorReply(_user_error(what, result))
     return result
+
+
+class _EvaluationThreads:
+    """Daemon threads that run the user's functions, started once and reused (a thread per
+    evaluation cost more than most evaluations). One still busy past its deadline is given
+    up for stuck and replaced: a hung function costs a thread, never the server's exit."""
+
+    def __init__(self, count: int):
+        self._tasks: queue.SimpleQueue[tuple[Callable[[], Any], threading.Event, list[Any]]]
+        self._tasks = queue.SimpleQueue()
+        for _ in range(count):
+            self._spawn()
+
+    def run(self, fn: Callable[[], Any], timeout: float) -> list[Any]:
+        """[fn's result or exception], or [] when it did not end within `timeout`."""
+        outcome: list[Any] = []
+        done = threading.Event()
+        self._tasks.put((fn, done, outcome))
+        if not done.wait(timeout):
+            self._spawn()  # in place of the one stuck in `fn`
+        return outcome
+
+    def _spawn(self) -> None:
+        threading.Thread(target=self._work, name="lodestar-evaluation", daemon=True).start()
+
+    def _work(self) -> None:
+        _evaluating.active = True
+        while True:
+            fn, done, outcome = self._tasks.get()
+            try:
+                outcome.append(fn())
+            except BaseException as error:  # SystemExit too: the user's, not the server's
+                outcome.append(error)
+            done.set()
 
 
 def _user_error(what: str, error: BaseException) -> ErrorInfo:
@@ -185,6 +210,7 @@ def _user_error(what: str, error: BaseException) -> ErrorInfo:
 
 _evaluating = threading.local()
 _route_lock = threading.Lock()
+_threads = _EvaluationThreads(EVALUATION_THREADS)
 
 
 class _EvaluationStdout:

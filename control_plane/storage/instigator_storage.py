@@ -29,7 +29,7 @@ class InstigatorStorage:
         raise NotImplementedError
 
     def _insert_queued_runs(
-        self, conn: sa.Connection, new_runs: list[PipelineRun], event: StepEvent
+        self, conn: sa.Connection, new_runs: list[tuple[PipelineRun, StepEvent]]
     ) -> None:
         raise NotImplementedError
 
@@ -73,18 +73,31 @@ class InstigatorStorage:
         transaction (fenced by `term`); a tick whose instigator moved on or stopped meanwhile,
         or whose run key was launched meanwhile, is left out alone. Returns, per tick,
         whether it was recorded."""
-        recorded = []
-        with self.engine.begin() as conn:
-            self._check_term(conn, term)
-            for write in writes:
-                try:
-                    with conn.begin_nested():
-                        recorded.append(self._record(conn, write))
-                except sa.exc.IntegrityError:  # the same tick or run key, recorded meanwhile
-                    recorded.append(False)
-        return recorded
+        try:
+            with self.engine.begin() as conn:
+                self._check_term(conn, term)
+                recorded = [self._advance(conn, write) for write in writes]
+                self._insert_ticks(
+                    conn, [w for w, done in zip(writes, recorded, strict=True) if done]
+                )
+            return recorded
+        except sa.exc.IntegrityError:  # a tick or run key recorded meanwhile: one at a time
+            return [self._record_alone(write, term) for write in writes]
 
-    def _record(self, conn: sa.Connection, write: TickWrite) -> bool:
+    def _record_alone(self, write: TickWrite, term: LeaderTerm | None) -> bool:
+        try:
+            with self.engine.begin() as conn:
+                self._check_term(conn, term)
+                if not self._advance(conn, write):
+                    return False
+                self._insert_ticks(conn, [write])
+            return True
+        except sa.exc.IntegrityError:
+            return False
+
+    def _advance(self, conn: sa.Connection, write: TickWrite) -> bool:
+        """Moves the instigator's progress to the tick, if it is RUNNING where the tick's
+        evaluation read it (a compare-and-set)."""
         tick, state = write.tick, instigators.c
         expected = write.expected_last_tick_time
         advance = (
@@ -103,20 +116,24 @@ class InstigatorStorage:
             advance = advance.values(cursor=tick.cursor)
         if write.last_run_key is not None:
             advance = advance.values(last_run_key=write.last_run_key)
-        if conn.execute(advance).rowcount != 1:
-            return False
-        conn.execute(ticks.insert(), _tick_row(tick))
-        if write.new_run_keys:
-            conn.execute(
-                run_keys.insert(),
-                [
-                    {"sensor": tick.name, "run_key": key, "run_id": run_id}
-                    for key, run_id in write.new_run_keys.items()
-                ],
-            )
-        if write.runs and write.run_event is not None:
-            self._insert_queued_runs(conn, write.runs, write.run_event)
-        return True
+        return conn.execute(advance).rowcount == 1
+
+    def _insert_ticks(self, conn: sa.Connection, writes: list[TickWrite]) -> None:
+        """The ticks, run keys and runs of `writes`, in one statement per table."""
+        if not writes:
+            return
+        conn.execute(ticks.insert(), [_tick_row(write.tick) for write in writes])
+        keys = [
+            {"sensor": write.tick.name, "run_key": key, "run_id": run_id}
+            for write in writes
+            for key, run_id in write.new_run_keys.items()
+        ]
+        if keys:
+            conn.execute(run_keys.insert(), keys)
+        self._insert_queued_runs(
+            conn,
+            [(run, write.run_event) for write in writes if write.run_event for run in write.runs],
+        )
 
     def get_ticks(
         self, kind: InstigatorKind, name: str, limit: int = 20, before_id: int | None = None

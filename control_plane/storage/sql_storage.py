@@ -345,7 +345,7 @@ class SqlStorage(InstigatorStorage, Storage):
             # The row lock taken here serializes racing daemons; the loser matches nothing.
             if conn.execute(advance).rowcount != 1:
                 return False
-            self._insert_queued_runs(conn, new_runs, event)
+            self._insert_queued_runs(conn, [(run, event) for run in new_runs])
         return True
 
     def set_backfill_status(
@@ -575,17 +575,19 @@ class SqlStorage(InstigatorStorage, Storage):
     # Helpers of the storage concerns mixed in
 
     def _insert_queued_runs(
-        self, conn: sa.Connection, new_runs: list[PipelineRun], event: StepEvent
+        self, conn: sa.Connection, new_runs: list[tuple[PipelineRun, StepEvent]]
     ) -> None:
-        """Inserts new runs, each with a copy of `event`."""
+        """Inserts new runs, each with its first event, in one statement per table."""
         if not new_runs:
             return
         now = time.time()
         stored = [
-            dataclasses.replace(r, created_at=r.created_at or now, updated_at=now) for r in new_runs
+            dataclasses.replace(r, created_at=r.created_at or now, updated_at=now)
+            for r, _ in new_runs
         ]
         _insert_runs(conn, stored)
-        conn.execute(event_logs.insert(), [_event_row(r.run_id, event) for r in stored])
+        rows = [_event_row(r.run_id, event) for r, (_, event) in zip(stored, new_runs, strict=True)]
+        conn.execute(event_logs.insert(), rows)
 
     def _check_term(self, conn: sa.Connection, term: LeaderTerm | None) -> None:
         _check_term(conn, term)
