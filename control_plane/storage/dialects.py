@@ -44,6 +44,10 @@ def create_engine(url: str | sa.URL, pool: PoolConfig | None = DEFAULT_POOL) -> 
         options["connect_args"] = {"charset": "utf8mb4"}
     if pool is None:
         options["poolclass"] = sa.NullPool
+        if backend == "postgresql":
+            # A pooler in transaction mode may run each transaction on another server
+            # connection, where psycopg's server-side prepared statements do not exist.
+            options["connect_args"] = {"prepare_threshold": None}
     else:
         options.update(
             pool_size=pool.size,

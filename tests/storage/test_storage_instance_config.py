@@ -138,6 +138,8 @@ def test_pool_none_opens_a_connection_per_use(postgres_database_url, tmp_path):
         storage = instance.storage
         storage.count_runs()
         assert isinstance(storage.engine.pool, sa.NullPool)
+        with storage.engine.connect() as conn:  # no prepared statements for PgBouncer to lose
+            assert conn.connection.driver_connection.prepare_threshold is None
     finally:
         instance.dispose()
 
