@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from control_plane.code_locations import CodeLocations
 from control_plane.errors import CodeLocationError, InstigatorNotFoundError
@@ -23,7 +24,10 @@ from user_code_server.protocol import (
     ScheduleTickReply,
     SensorSnapshot,
     SensorTickReply,
+    UserCodeClient,
 )
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -92,11 +96,13 @@ class Instigators:
     def preview_schedule(self, name: str, ticks: int = 5) -> list[tuple[float, ScheduleTickReply]]:
         """The next `ticks` due times from now, each with what the schedule would request."""
         location, schedule = self._loaded_schedule(name)
-        client = self._client(location)
         due_times = next_due_times(
             schedule.cron_schedule, schedule.execution_timezone, self._now(), ticks
         )
-        return [(due, client.evaluate_schedule(name, due)) for due in due_times]
+        replies = self._on_location(
+            location, lambda client: client.evaluate_schedules([(name, t) for t in due_times])
+        )
+        return list(zip(due_times, replies, strict=True))
 
     # Sensors
 
@@ -135,7 +141,9 @@ class Instigators:
         if cursor is None:
             cursor = state.cursor if state is not None else None
         last_key = state.last_run_key if state is not None else None
-        return self._client(location).evaluate_sensor(name, cursor or "", last_key or "")
+        return self._on_location(
+            location, lambda client: client.evaluate_sensor(name, cursor or "", last_key or "")
+        )
 
     def ticks(self, kind: InstigatorKind, name: str, limit: int = 20) -> list[Tick]:
         return self._storage.get_ticks(kind, name, limit)
@@ -188,8 +196,9 @@ class Instigators:
             raise InstigatorNotFoundError("sensor", name)
         return found
 
-    def _client(self, location: str):
+    def _on_location(self, location: str, call: Callable[[UserCodeClient], T]) -> T:
+        """`call` with the location's client; an unreachable server is a CodeLocationError."""
         try:
-            return self._locations.get(location).client()
+            return call(self._locations.get(location).client())
         except CodeServerUnavailableError as error:
             raise CodeLocationError(location, str(error)) from None
