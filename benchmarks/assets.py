@@ -29,7 +29,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from _harness import median
-from storage_events import scratch_mysql_database
+from storage_events import scratch_database
 
 from control_plane.assets import AssetCatalog, LineageDirection, with_parents
 from control_plane.storage import PipelineRun, SqlStorage
@@ -178,7 +178,7 @@ def main() -> None:
     random.seed(11)
 
     if args.mysql_url:
-        with scratch_mysql_database(args.mysql_url) as url:
+        with scratch_database("mysql", args.mysql_url) as url:
             figures = measure(url, args)
         backend = "mysql"
     else:
