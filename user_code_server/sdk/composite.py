@@ -170,7 +170,8 @@ class ExpandedConfig:
 
     def is_invalid(self, solid: str) -> bool:
         """Whether `solid` is inside a composite whose config was invalid."""
-        return any(solid.startswith(name + "__") for name in self.invalid)
+        # Called for every solid of every step's config: most runs have no invalid composite.
+        return bool(self.invalid) and any(solid.startswith(name + "__") for name in self.invalid)
 
 
 def expand_composite_config(
