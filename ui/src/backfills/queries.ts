@@ -24,6 +24,7 @@ export const BACKFILL_FIELDS = graphql(`
       canceled
       done
       finished
+      state
     }
   }
 `);

@@ -62,7 +62,7 @@ function BackfillView({ backfill, refetch, onChange }: { backfill: BackfillData;
   return (
     <>
       <h1>
-        Backfill <span className="mono">{backfill.backfillId}</span> <StatusTag status={backfill.status} />
+        Backfill <span className="mono">{backfill.backfillId}</span> <StatusTag status={backfill.progress.state} />
       </h1>
       <dl className="run-facts">
         <dt>Partition set</dt>

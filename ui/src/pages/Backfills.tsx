@@ -50,7 +50,7 @@ export default function BackfillsPage() {
                   {b.fromFailure && <span className="tag">from failure</span>}
                 </td>
                 <td>
-                  <StatusTag status={b.status} />
+                  <StatusTag status={b.progress.state} />
                 </td>
                 <td>
                   <Link to={`/partitions/${encodeURIComponent(b.partitionSet)}`}>{b.partitionSet}</Link>

@@ -124,7 +124,7 @@ export default function PartitionSetPage() {
               <Link className="mono" to={`/backfills/${followedBackfill.backfillId}`}>
                 {followedBackfill.backfillId}
               </Link>{" "}
-              <StatusTag status={followedBackfill.status} />
+              <StatusTag status={followedBackfill.progress.state} />
               <ProgressBar progress={followedBackfill.progress} />
               <button className="link" onClick={() => setParams({})}>
                 stop following

@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{l as t,t as n}from"./jsx-runtime-CYb7M32Z.js";import{a as r,c as i,d as a,l as o,n as s,o as c,r as l}from"./index-1A--hfVv.js";var u=e(t(),1);s(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{l as t,t as n}from"./jsx-runtime-CYb7M32Z.js";import{a as r,c as i,d as a,l as o,n as s,o as c,r as l}from"./index-UtIBear6.js";var u=e(t(),1);s(`
   fragment TickFields on Tick {
     tickId
     timestamp

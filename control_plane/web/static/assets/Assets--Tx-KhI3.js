@@ -1,4 +1,4 @@
-import{a as e,c as t,d as n,i as r,m as i,n as a,u as o}from"./index-1A--hfVv.js";import{n as s}from"./LineageGraph-D-HDRTn3.js";import{t as c}from"./jsx-runtime-CYb7M32Z.js";var l=c(),u=a(`
+import{a as e,c as t,d as n,i as r,m as i,n as a,u as o}from"./index-UtIBear6.js";import{n as s}from"./LineageGraph-C0On9DC_.js";import{t as c}from"./jsx-runtime-CYb7M32Z.js";var l=c(),u=a(`
   query Assets {
     assets {
       __typename

@@ -1,4 +1,4 @@
-import{n as e}from"./index-1A--hfVv.js";e(`
+import{n as e}from"./index-UtIBear6.js";e(`
   fragment BackfillFields on Backfill {
     backfillId
     partitionSet
@@ -22,6 +22,7 @@ import{n as e}from"./index-1A--hfVv.js";e(`
       canceled
       done
       finished
+      state
     }
   }
 `);var t=e(`

@@ -1,4 +1,4 @@
-import{a as e,c as t,d as n,i as r,n as i,o as a,u as o}from"./index-1A--hfVv.js";import{t as s}from"./jsx-runtime-CYb7M32Z.js";var c=s(),l=i(`
+import{a as e,c as t,d as n,i as r,n as i,o as a,u as o}from"./index-UtIBear6.js";import{t as s}from"./jsx-runtime-CYb7M32Z.js";var c=s(),l=i(`
   query Instance {
     instance {
       processId

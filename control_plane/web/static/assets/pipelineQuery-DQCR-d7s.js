@@ -1,4 +1,4 @@
-import{n as e}from"./index-1A--hfVv.js";var t=e(`
+import{n as e}from"./index-UtIBear6.js";var t=e(`
   query Pipeline($name: String!, $location: String) {
     pipeline(name: $name, location: $location) {
       __typename

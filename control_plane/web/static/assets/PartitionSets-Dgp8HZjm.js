@@ -1,4 +1,4 @@
-import{a as e,d as t,i as n,n as r,u as i}from"./index-1A--hfVv.js";import{t as a}from"./jsx-runtime-CYb7M32Z.js";var o=a(),s=r(`
+import{a as e,d as t,i as n,n as r,u as i}from"./index-UtIBear6.js";import{t as a}from"./jsx-runtime-CYb7M32Z.js";var o=a(),s=r(`
   query PartitionSets {
     partitionSets {
       __typename
