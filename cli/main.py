@@ -20,6 +20,7 @@ from cli.commands.partitions import partition_group
 from cli.commands.pipelines import pipeline_group
 from cli.commands.runs import run_group
 from cli.commands.up import up
+from cli.commands.worker import worker_group
 from cli.errors import CliError
 
 
@@ -39,6 +40,7 @@ def cli(options: GlobalOptions, debug: bool) -> None:
 
 for command in (
     code_server_group,
+    worker_group,
     up,
     daemon_group,
     execute,

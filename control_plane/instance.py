@@ -108,6 +108,16 @@ class IoManagerConfig:
 
 
 @dataclass(frozen=True)
+class CeleryExecutorConfig:
+    """`executor: {celery: ...}`: steps as Celery tasks, run by `lodestar worker` processes."""
+
+    broker: str
+    default_queue: str = "lodestar"
+    lost_worker_timeout_seconds: float = 30.0
+    broker_wait_seconds: float = 300.0
+
+
+@dataclass(frozen=True)
 class ServerConfig:
     """Who may reach `lodestar up`: Host names besides loopback, and the API token if any."""
 
@@ -127,6 +137,8 @@ class InstanceConfig:
     daemon_lease: DaemonLeaseConfig = field(default_factory=DaemonLeaseConfig)
     code_servers: CodeServersConfig = field(default_factory=CodeServersConfig)
     server: ServerConfig = field(default_factory=ServerConfig)
+    # None: steps run in the code servers' workers (`executor: code_server`, the default).
+    celery: CeleryExecutorConfig | None = None
 
 
 class Instance:
@@ -303,6 +315,7 @@ class _ConfigParser:
                 "code_servers",
                 "io_manager",
                 "server",
+                "executor",
             },
         )
         return InstanceConfig(
@@ -314,6 +327,7 @@ class _ConfigParser:
             code_servers=self._code_servers(top.get("code_servers")),
             io_manager=self._io_manager(top.get("io_manager")),
             server=self._server(top.get("server")),
+            celery=self._executor(top.get("executor")),
         )
 
     def _run_queue(self, raw: Any) -> RunQueueConfig:
@@ -366,6 +380,49 @@ class _ConfigParser:
                 for i, host in enumerate(hosts)
             ),
             auth_token=None if token is None else self._str(token, "server.auth_token"),
+        )
+
+    def _executor(self, raw: Any) -> CeleryExecutorConfig | None:
+        if raw is None or raw == "code_server":
+            return None
+        if raw == "celery":
+            raise self._error("executor", "celery needs its settings: {celery: {broker: URL}}")
+        if not isinstance(raw, dict) or raw.keys() != {"celery"}:
+            raise self._error(
+                "executor",
+                f"expected code_server or {{celery: {{broker: URL}}}}, got {_describe(raw)}",
+            )
+        path = "executor.celery"
+        settings = self._mapping(
+            raw["celery"],
+            path,
+            {"broker", "default_queue", "lost_worker_timeout_seconds", "broker_wait_seconds"},
+        )
+        if settings.get("broker") is None:
+            raise self._error(f"{path}.broker", "missing: amqp://... or redis://...")
+        broker = self._str(settings["broker"], f"{path}.broker")
+        if not broker.startswith(
+            ("amqp://", "amqps://", "redis://", "rediss://", "redis+socket://")
+        ):
+            raise self._error(
+                f"{path}.broker", f"expected an amqp:// or redis:// URL, got {broker!r}"
+            )
+        defaults = CeleryExecutorConfig(broker)
+        timeout, wait = (
+            settings.get("lost_worker_timeout_seconds"),
+            settings.get("broker_wait_seconds"),
+        )
+        return CeleryExecutorConfig(
+            broker=broker,
+            default_queue=self._str(
+                settings.get("default_queue") or defaults.default_queue, f"{path}.default_queue"
+            ),
+            lost_worker_timeout_seconds=defaults.lost_worker_timeout_seconds
+            if timeout is None
+            else self._positive_float(timeout, f"{path}.lost_worker_timeout_seconds"),
+            broker_wait_seconds=defaults.broker_wait_seconds
+            if wait is None
+            else self._positive_float(wait, f"{path}.broker_wait_seconds"),
         )
 
     def _io_manager(self, raw: Any) -> IoManagerConfig:

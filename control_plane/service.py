@@ -22,7 +22,9 @@ from control_plane.errors import (
     RunConfigValidationError,
     RunNotFoundError,
 )
-from control_plane.execution.executor import GrpcStepExecutor, StepExecutor
+from control_plane.execution.celery_executor import CeleryStepExecutor
+from control_plane.execution.executor import GrpcStepExecutor
+from control_plane.execution.routing import ExecutorByRun
 from control_plane.instigators import Instigators
 from control_plane.leader import LeaderRuntime, Leadership, RunsInFlight
 from control_plane.partitions import Partitions
@@ -65,7 +67,6 @@ class ControlPlane:
         self,
         instance,
         workspace: Workspace,
-        executor: StepExecutor | None = None,
         run_daemon: bool = True,
         lease_ttl_s: float | None = None,
     ):
@@ -74,7 +75,11 @@ class ControlPlane:
         self.locations = CodeLocations(
             workspace, instance.config.code_servers.auth_token, instance.io_base_dir
         )
-        self.executor = executor or GrpcStepExecutor(self.locations)
+        celery = instance.config.celery
+        self.executor = ExecutorByRun(
+            GrpcStepExecutor(self.locations),
+            CeleryStepExecutor(celery) if celery is not None else None,
+        )
         self.partitions = Partitions(self.locations, self.storage)
         self.assets = AssetCatalog.for_locations(self.storage, self.locations)
         self.instigators = Instigators(self.storage, self.locations)
@@ -197,6 +202,7 @@ class ControlPlane:
         run_config, mode, solid_selection, tags = _run_settings(
             snapshot, preset, run_config, mode, solid_selection, tags
         )
+        self.executor.check(tags)
         plan = self.execution_plan(pipeline, run_config, location, solid_selection, mode)
         run = new_run(pipeline, location, run_config or {}, plan.mode, tags, solid_selection)
         return self._enqueue(run, plan)
@@ -217,6 +223,7 @@ class ControlPlane:
         run_config, mode, solid_selection, tags = _run_settings(
             snapshot, preset, run_config, mode, solid_selection, tags
         )
+        self.executor.check(tags)
         plan = self.execution_plan(pipeline, run_config, location, solid_selection, mode)
         tags = {**(tags or {}), EXECUTED_BY_TAG: self.process_id}
         run = dataclasses.replace(

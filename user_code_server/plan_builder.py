@@ -126,6 +126,7 @@ def _step(invocation: SolidInvocation, selected: set[str] | None) -> StepSnapsho
         inputs=inputs,
         outputs=outputs,
         retry_policy=retry_policy_snapshot(definition.retry_policy),
+        tags=dict(definition.tags),
     )
 
 

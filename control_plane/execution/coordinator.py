@@ -221,6 +221,7 @@ class RunCoordinator:
             plan.mode,
             run.run_config,
             run.tags,
+            plan,
         )
         canceling = False
         status_checked = time.monotonic()

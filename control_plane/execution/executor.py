@@ -21,6 +21,7 @@ from user_code_server.protocol import (
     ErrorInfo,
     EventType,
     ExecuteStepsRequest,
+    ExecutionPlan,
     StepEvent,
     StepEventStream,
     StepExecution,
@@ -42,6 +43,7 @@ class RunExecutionContext:
     mode: str
     run_config: dict
     run_tags: dict[str, str] = field(default_factory=dict)
+    plan: ExecutionPlan | None = None  # the run's plan: its steps' tags and retry policies
 
 
 class StepExecutor(ABC):
@@ -109,7 +111,7 @@ class GrpcStepExecutor(StepExecutor):
             if context.run_id in self._cancelled:
                 raise _Cancelled
             client = self._locations.get(context.location_name).client()
-            stream = client.execute_steps(_request(context, batch))
+            stream = client.execute_steps(steps_request(context, batch))
             with self._lock:
                 self._streams.setdefault(context.run_id, set()).add(stream)
             for event in stream:
@@ -140,7 +142,8 @@ class _Cancelled(Exception):
     pass
 
 
-def _request(context: RunExecutionContext, steps: list[StepExecution]) -> ExecuteStepsRequest:
+def steps_request(context: RunExecutionContext, steps: list[StepExecution]) -> ExecuteStepsRequest:
+    """The request to run `steps` of the run."""
     return ExecuteStepsRequest(
         run_id=context.run_id,
         pipeline=context.pipeline,

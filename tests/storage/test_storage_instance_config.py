@@ -10,6 +10,7 @@ from helpers.storage_config import storage_key
 
 from control_plane.errors import InstanceConfigError
 from control_plane.instance import (
+    CeleryExecutorConfig,
     Instance,
     ServerStorageConfig,
     SqliteStorageConfig,
@@ -170,6 +171,21 @@ def test_an_absolute_io_base_dir_is_kept(tmp_path):
     assert instance.io_base_dir == str(tmp_path / "elsewhere")
 
 
+def test_the_celery_executor(tmp_path, monkeypatch):
+    monkeypatch.setenv("BROKER", "amqp://guest:guest@rabbit:5672//")
+    assert instance_with(tmp_path, "executor: code_server\n").config.celery is None
+    text = "executor: {celery: {broker: {env: BROKER}, broker_wait_seconds: 60}}\n"
+
+    celery = instance_with(tmp_path, text).config.celery
+
+    assert celery == CeleryExecutorConfig(
+        broker="amqp://guest:guest@rabbit:5672//",
+        default_queue="lodestar",
+        lost_worker_timeout_seconds=30.0,
+        broker_wait_seconds=60.0,
+    )
+
+
 @pytest.mark.parametrize(
     "text, key_path, problem",
     [
@@ -211,6 +227,16 @@ def test_an_absolute_io_base_dir_is_kept(tmp_path):
         ("code_servers: {auth_token: {env: A, b: 1}}\n", "code_servers.auth_token", "{env: "),
         ("io_manager: {base_dir: [a]}\n", "io_manager.base_dir", "non-empty string"),
         ("storage: [unclosed\n", "line 2", "invalid YAML"),
+        ("executor: celery\n", "executor", "celery needs its settings"),
+        ("executor: dask\n", "executor", "expected code_server or {celery"),
+        ("executor: {celery: {}}\n", "executor.celery.broker", "missing"),
+        ("executor: {celery: {broker: 'http://h'}}\n", "executor.celery.broker", "amqp://"),
+        (
+            "executor: {celery: {broker: 'redis://h', lost_worker_timeout_seconds: 0}}\n",
+            "executor.celery.lost_worker_timeout_seconds",
+            "positive number",
+        ),
+        ("executor: {celery: {broker: 'redis://h', queue: q}}\n", "executor.celery", "'queue'"),
     ],
 )
 def test_bad_config_names_file_key_and_problem(tmp_path, monkeypatch, text, key_path, problem):

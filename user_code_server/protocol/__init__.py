@@ -1,6 +1,17 @@
 """The wire contract between control plane and code servers: dataclasses, stubs, client, and
 the plan walker both sides run over them."""
 
+from user_code_server.protocol.celery_messages import (
+    BROKER_SCHEMES,
+    EVENTS_MESSAGE,
+    EXECUTE_STEP_TASK,
+    HEARTBEAT_MESSAGE,
+    TERMINATE_RUN_COMMAND,
+    Attempt,
+    StepMessage,
+    StepTask,
+    reply_queue,
+)
 from user_code_server.protocol.client import (
     AUTH_METADATA_KEY,
     CodeServerUnavailableError,
@@ -67,6 +78,15 @@ from user_code_server.protocol.snapshots import (
 )
 
 __all__ = [
+    "BROKER_SCHEMES",
+    "EVENTS_MESSAGE",
+    "EXECUTE_STEP_TASK",
+    "HEARTBEAT_MESSAGE",
+    "TERMINATE_RUN_COMMAND",
+    "Attempt",
+    "StepMessage",
+    "StepTask",
+    "reply_queue",
     "KNOWN_STATE_EVENT",
     "ActiveExecution",
     "Dispatch",

@@ -62,6 +62,7 @@ class StepSnapshot:
     inputs: list[StepInput] = field(default_factory=list)
     outputs: list[StepOutput] = field(default_factory=list)
     retry_policy: RetryPolicySnapshot = field(default_factory=RetryPolicySnapshot)
+    tags: dict[str, str] = field(default_factory=dict)
 
     @property
     def depth(self) -> int:

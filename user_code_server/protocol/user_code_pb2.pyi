@@ -346,18 +346,27 @@ class ExecutionPlan(_message.Message):
     def __init__(self, pipeline: _Optional[str] = ..., mode: _Optional[str] = ..., steps: _Optional[_Iterable[_Union[StepSnapshot, _Mapping]]] = ...) -> None: ...
 
 class StepSnapshot(_message.Message):
-    __slots__ = ("solid", "mapped_over", "inputs", "outputs", "retry_policy")
+    __slots__ = ("solid", "mapped_over", "inputs", "outputs", "retry_policy", "tags")
+    class TagsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
     SOLID_FIELD_NUMBER: _ClassVar[int]
     MAPPED_OVER_FIELD_NUMBER: _ClassVar[int]
     INPUTS_FIELD_NUMBER: _ClassVar[int]
     OUTPUTS_FIELD_NUMBER: _ClassVar[int]
     RETRY_POLICY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
     solid: str
     mapped_over: _containers.RepeatedCompositeFieldContainer[OutputRef]
     inputs: _containers.RepeatedCompositeFieldContainer[StepInput]
     outputs: _containers.RepeatedCompositeFieldContainer[StepOutput]
     retry_policy: RetryPolicySnapshot
-    def __init__(self, solid: _Optional[str] = ..., mapped_over: _Optional[_Iterable[_Union[OutputRef, _Mapping]]] = ..., inputs: _Optional[_Iterable[_Union[StepInput, _Mapping]]] = ..., outputs: _Optional[_Iterable[_Union[StepOutput, _Mapping]]] = ..., retry_policy: _Optional[_Union[RetryPolicySnapshot, _Mapping]] = ...) -> None: ...
+    tags: _containers.ScalarMap[str, str]
+    def __init__(self, solid: _Optional[str] = ..., mapped_over: _Optional[_Iterable[_Union[OutputRef, _Mapping]]] = ..., inputs: _Optional[_Iterable[_Union[StepInput, _Mapping]]] = ..., outputs: _Optional[_Iterable[_Union[StepOutput, _Mapping]]] = ..., retry_policy: _Optional[_Union[RetryPolicySnapshot, _Mapping]] = ..., tags: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
 class StepInput(_message.Message):
     __slots__ = ("name", "sources")

@@ -1,0 +1,176 @@
+"""The Celery executor end to end: `lodestar up` sends steps to two real `lodestar worker`
+processes over RabbitMQ and over Redis; their events come back through the broker."""
+
+from __future__ import annotations
+
+import collections
+import json
+import os
+import re
+import time
+from pathlib import Path
+
+import yaml
+from api.lodestar_process import wait_for_run
+from helpers.waiting import wait_until
+
+from celery_executor.conftest import LOST_WORKER_TIMEOUT_S, CeleryDeployment
+from control_plane.instance import Instance
+from user_code_server.protocol import EventType
+
+
+def events(plane: CeleryDeployment, run_id: str):
+    instance = Instance.from_env(str(plane.home))
+    try:
+        return [record.event for record in instance.storage.get_events(run_id)]
+    finally:
+        instance.dispose()
+
+
+def launch(plane: CeleryDeployment, pipeline: str, config: dict, *tags: str) -> str:
+    config_file = plane.home / f"{pipeline}.{time.monotonic_ns()}.yaml"
+    config_file.write_text(yaml.safe_dump(config))
+    tag_args = [arg for tag in tags for arg in ("--tag", tag)]
+    launched = plane.up.lodestar(
+        "run", "launch", pipeline, "-c", str(config_file), *tag_args, "--json"
+    )
+    assert launched.returncode == 0, launched.stderr
+    return json.loads(launched.stdout)["runId"]
+
+
+def worker_pids_of(run_events) -> collections.Counter:
+    """How many steps each worker ran, from the `worker=PID` lines the steps log."""
+    return collections.Counter(
+        int(m[1]) for e in run_events if (m := re.search(r"worker=(\d+)", e.message))
+    )
+
+
+def assert_each_event_once(run_events) -> None:
+    """No step attempt has a duplicated start or final event."""
+    counted = collections.Counter(
+        (e.step_key, e.attempt, e.event_type)
+        for e in run_events
+        if e.event_type in (EventType.STEP_START, EventType.STEP_SUCCESS, EventType.STEP_FAILURE)
+    )
+    assert [key for key, n in counted.items() if n > 1] == []
+
+
+def test_map_and_collect_run_on_both_workers(deployment):
+    run_id = launch(deployment, "fan", {"solids": {"numbers": {"config": {"n": 40}}}})
+    run = wait_for_run(deployment.up, run_id, timeout=120)
+    assert run["status"] == "SUCCESS", deployment.up.log()
+    run_events = events(deployment, run_id)
+    assert any(e.message == f"total={sum(i * i for i in range(40))}" for e in run_events)
+    successes = [e.step_key for e in run_events if e.event_type == EventType.STEP_SUCCESS]
+    assert sorted(successes) == sorted(["numbers", "total", *(f"square[n{i}]" for i in range(40))])
+    assert_each_event_once(run_events)
+    by_worker = worker_pids_of(run_events)
+    assert set(by_worker) == {w.pid for w in deployment.workers}, by_worker
+
+
+def test_a_solid_tag_routes_its_steps_to_a_queue(deployment):
+    run_id = launch(deployment, "fan_special", {"solids": {"numbers": {"config": {"n": 6}}}})
+    assert wait_for_run(deployment.up, run_id, timeout=120)["status"] == "SUCCESS"
+    assert worker_pids_of(events(deployment, run_id)) == {deployment.workers[1].pid: 6}
+
+
+def test_retries_and_reexecution_from_failure(deployment, tmp_path):
+    flag = tmp_path / "flag"
+    config = {"solids": {"needs_flag": {"config": {"flag": str(flag)}}}}
+    run_id = launch(deployment, "retries_and_failures", config)
+    run = wait_for_run(deployment.up, run_id, timeout=120)
+    assert run["status"] == "FAILURE"
+    statuses = {s["stepKey"]: s["status"] for s in run["stepStats"]}
+    assert statuses == {"needs_flag": "FAILURE", "after_flag": "SKIPPED", "flaky": "SUCCESS"}
+    flaky = [e for e in events(deployment, run_id) if e.step_key == "flaky"]
+    assert [e.event_type for e in flaky if e.event_type != EventType.STEP_LOG][:2] == [
+        EventType.STEP_START,
+        EventType.STEP_UP_FOR_RETRY,
+    ]
+    assert any(e.event_type == EventType.STEP_SUCCESS and e.attempt == 2 for e in flaky)
+
+    flag.write_text("")
+    again = deployment.up.lodestar("run", "reexecute", run_id, "--from-failure", "--json")
+    assert again.returncode == 0, again.stderr
+    child = wait_for_run(deployment.up, json.loads(again.stdout)["runId"], timeout=120)
+    assert child["status"] == "SUCCESS"
+    started = {
+        e.step_key
+        for e in events(deployment, child["runId"])
+        if e.event_type == EventType.STEP_START
+    }
+    assert started == {"needs_flag", "after_flag"}  # flaky's success is reused
+
+
+def test_termination_reaches_steps_on_every_worker(deployment, tmp_path):
+    config = {
+        "solids": {
+            "hangers": {"config": {"dir": str(tmp_path), "n": 4}},
+            "hang": {"config": {"dir": str(tmp_path)}},
+        }
+    }
+    run_id = launch(deployment, "hanging", config, "lodestar/max_concurrent_steps=4")
+    markers = wait_until(
+        lambda: (found := sorted(tmp_path.glob("h*.1"))) and len(found) == 4 and found,
+        60,
+        "the four steps to start",
+    )
+    step_pids = [int(m.read_text().split()[0]) for m in markers]
+    assert {int(m.read_text().split()[1]) for m in markers} == {w.pid for w in deployment.workers}
+    terminated = deployment.up.lodestar("run", "terminate", run_id)
+    assert terminated.returncode == 0, terminated.stderr
+    assert wait_for_run(deployment.up, run_id, timeout=60)["status"] == "CANCELED"
+    wait_until(lambda: not any(_alive(pid) for pid in step_pids), 30, "the steps' processes to end")
+    assert not list(tmp_path.glob("h*.2"))  # no step ran again
+
+
+def test_a_worker_killed_mid_step_fails_or_retries_its_step(deployment, tmp_path):
+    config = {
+        "solids": {
+            "hangers": {"config": {"dir": str(tmp_path), "n": 4}},
+            "hang": {"config": {"dir": str(tmp_path)}},
+        }
+    }
+    run_id = launch(deployment, "hanging", config, "lodestar/max_concurrent_steps=4")
+    markers = wait_until(
+        lambda: (found := sorted(tmp_path.glob("h*.1"))) and len(found) == 4 and found,
+        60,
+        "the four steps to start",
+    )
+    victim = deployment.workers[0]
+    on_victim = {
+        m.name.split(".")[0] for m in markers if int(m.read_text().split()[1]) == victim.pid
+    }
+    assert on_victim, "both workers run steps"
+    killed_at = time.monotonic()
+    victim.kill_9()
+    try:
+        # hang's retry policy allows one retry: the lost steps run again on the other worker.
+        wait_until(
+            lambda: all((tmp_path / f"{step}.2").exists() for step in on_victim),
+            LOST_WORKER_TIMEOUT_S + 30,
+            "the lost steps to be retried",
+        )
+        noticed_s = time.monotonic() - killed_at
+        (tmp_path / "release").write_text("")
+        assert wait_for_run(deployment.up, run_id, timeout=60)["status"] == "SUCCESS"
+    finally:
+        deployment.restart_worker(0)
+    assert noticed_s < LOST_WORKER_TIMEOUT_S + 10
+    run_events = events(deployment, run_id)
+    assert_each_event_once(run_events)
+    retried = [e for e in run_events if e.event_type == EventType.STEP_UP_FOR_RETRY]
+    assert {e.step_key.removeprefix("hang[").rstrip("]") for e in retried} == on_victim
+    assert all("its worker" in e.message and "was lost" in e.message for e in retried)
+    assert all(str(victim.pid) in e.message for e in retried)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return (
+        Path(f"/proc/{pid}").exists()
+        and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]
+    )
