@@ -17,6 +17,8 @@ import sys
 import threading
 import uuid
 from collections import OrderedDict
+from dataclasses import dataclass
+from queue import Empty, SimpleQueue
 from typing import Any
 
 from celery import Celery, signals
@@ -44,6 +46,8 @@ PUBLISH_RETRY_POLICY = {
     "interval_step": 0.5,
     "interval_max": 2.0,
 }
+# At shutdown, how long what is still to publish may take.
+PUBLISH_DRAIN_S = 10.0
 # Runs terminated lately: their steps still queued are dropped when they arrive.
 _REMEMBERED_TERMINATIONS = 10_000
 
@@ -52,54 +56,64 @@ class WorkerStartError(Exception):
     """The worker cannot start: its code does not load, or an option is wrong."""
 
 
+@dataclass(eq=False)
+class _Execution:
+    """One execution of a step task here: its steps, and their run in the pool once started."""
+
+    reply_to: str
+    heartbeat_s: float
+    attempts: list[Attempt]
+    step_run: StepRun | None = None
+
+
 class _InFlight:
-    """The steps this worker runs, for heartbeats and termination."""
+    """The step tasks this worker runs, for heartbeats and termination."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._steps: dict[Attempt, tuple[str, float, StepRun | None]] = {}
+        self._executions: set[_Execution] = set()
         self._terminated: OrderedDict[str, None] = OrderedDict()
 
-    def add(self, attempt: Attempt, reply_to: str, heartbeat_s: float) -> bool:
-        """Registers a step; False when its run was terminated already."""
+    def add(self, execution: _Execution) -> bool:
+        """Registers a task; False when its run was terminated already."""
         with self._lock:
-            if attempt.run_id in self._terminated:
+            if execution.attempts[0].run_id in self._terminated:
                 return False
-            self._steps[attempt] = (reply_to, heartbeat_s, None)
+            self._executions.add(execution)
             return True
 
-    def started(self, attempt: Attempt, step_run: StepRun) -> bool:
+    def started(self, execution: _Execution, step_run: StepRun) -> bool:
         with self._lock:
-            if attempt.run_id in self._terminated:
+            execution.step_run = step_run
+            if execution.attempts[0].run_id in self._terminated:
                 step_run.cancel()
                 return False
-            reply_to, heartbeat_s, _ = self._steps[attempt]
-            self._steps[attempt] = (reply_to, heartbeat_s, step_run)
             return True
 
-    def discard(self, attempt: Attempt) -> None:
+    def discard(self, execution: _Execution) -> None:
         with self._lock:
-            self._steps.pop(attempt, None)
+            self._executions.discard(execution)
 
     def terminate(self, run_id: str) -> int:
-        """Cancels the run's steps here; its steps still to come are dropped. The count."""
+        """Cancels the run's steps here; its tasks still to come are dropped. The count."""
         with self._lock:
             self._terminated[run_id] = None
             while len(self._terminated) > _REMEMBERED_TERMINATIONS:
                 self._terminated.popitem(last=False)
-            runs = [r for a, (_, _, r) in self._steps.items() if a.run_id == run_id and r]
-        for step_run in runs:
-            step_run.cancel()
-        return len(runs)
+            runs = [e for e in self._executions if e.attempts[0].run_id == run_id]
+        for execution in runs:
+            if execution.step_run is not None:
+                execution.step_run.cancel()
+        return sum(len(e.attempts) for e in runs)
 
     def by_reply_queue(self) -> tuple[dict[str, list[Attempt]], float]:
         """The steps in flight grouped by reply queue, and the shortest heartbeat interval."""
         with self._lock:
             grouped: dict[str, list[Attempt]] = {}
             interval = 2.0
-            for attempt, (reply_to, heartbeat_s, _) in self._steps.items():
-                grouped.setdefault(reply_to, []).append(attempt)
-                interval = min(interval, heartbeat_s)
+            for execution in self._executions:
+                grouped.setdefault(execution.reply_to, []).extend(execution.attempts)
+                interval = min(interval, execution.heartbeat_s)
             return grouped, interval
 
 
@@ -112,12 +126,56 @@ def _terminate_run(state: Any, run_id: str) -> dict:
     return {"ok": f"{_IN_FLIGHT.terminate(run_id)} steps stopped"}
 
 
+class _Publisher:
+    """One thread sends every message to the reply queues, on one connection kept open: what
+    accumulates while it sends goes in the next broker message, one per reply queue."""
+
+    def __init__(self, app: Celery):
+        self._app = app
+        self._outbox: SimpleQueue[tuple[str, StepMessage] | None] = SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="publisher", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._outbox.put(None)
+        self._thread.join(PUBLISH_DRAIN_S)
+
+    def put(self, reply_to: str, message: StepMessage) -> None:
+        self._outbox.put((reply_to, message))
+
+    def _run(self) -> None:
+        with self._app.connection_for_write() as connection:
+            producer = connection.Producer()
+            publish = connection.ensure(producer, producer.publish, **PUBLISH_RETRY_POLICY)
+            while (item := self._outbox.get()) is not None:
+                grouped: dict[str, list[dict]] = {}
+                while item is not None:
+                    grouped.setdefault(item[0], []).append(item[1].to_payload())
+                    try:
+                        item = self._outbox.get_nowait()
+                    except Empty:
+                        break
+                for reply_to, messages in grouped.items():
+                    queue = reply_queue(reply_to)
+                    publish(
+                        {"messages": messages},
+                        exchange=queue.exchange,
+                        routing_key=queue.routing_key,
+                        declare=[queue],
+                        serializer="json",
+                    )
+                if item is None:
+                    return
+
+
 class _StepWorker:
     """The task body and the heartbeats of one worker process."""
 
-    def __init__(self, app: Celery, pool: WorkerPool):
-        self._app = app
+    def __init__(self, pool: WorkerPool, publisher: _Publisher):
         self._pool = pool
+        self._publisher = publisher
         self.name = f"{socket.gethostname()}:{os.getpid()}"
         self._stop = threading.Event()
         self._heartbeats = threading.Thread(target=self._beat, name="heartbeats", daemon=True)
@@ -130,43 +188,29 @@ class _StepWorker:
 
     def execute(self, **kwargs: Any) -> None:
         task = StepTask.from_kwargs(kwargs)
-        step = task.request.steps[0]
-        attempt = Attempt(task.request.run_id, step.step_key, step.attempt, uuid.uuid4().hex)
-        if not _IN_FLIGHT.add(attempt, task.reply_to, task.heartbeat_seconds):
+        request, execution_id = task.request, uuid.uuid4().hex
+        attempts = [
+            Attempt(request.run_id, s.step_key, s.attempt, execution_id) for s in request.steps
+        ]
+        execution = _Execution(task.reply_to, task.heartbeat_seconds, attempts)
+        if not _IN_FLIGHT.add(execution):
             return  # its run was terminated while the task waited in the queue
         try:
-            self._publish(task.reply_to, StepMessage(HEARTBEAT_MESSAGE, self.name, [attempt]))
-            step_run = self._pool.run_steps(task.request)
-            if not _IN_FLIGHT.started(attempt, step_run):
+            step_run = self._pool.run_steps(request)
+            if not _IN_FLIGHT.started(execution, step_run):
                 return
             for seq, data in enumerate(step_run.batches()):
-                message = StepMessage(EVENTS_MESSAGE, self.name, [attempt], seq, data)
-                self._publish(task.reply_to, message)
+                message = StepMessage(EVENTS_MESSAGE, self.name, attempts, seq, data)
+                self._publisher.put(task.reply_to, message)
         finally:
-            _IN_FLIGHT.discard(attempt)
+            _IN_FLIGHT.discard(execution)
 
     def _beat(self) -> None:
         interval = 2.0
         while not self._stop.wait(interval):
             grouped, interval = _IN_FLIGHT.by_reply_queue()
             for reply_to, attempts in grouped.items():
-                try:
-                    self._publish(reply_to, StepMessage(HEARTBEAT_MESSAGE, self.name, attempts))
-                except Exception:  # the next beat tries again; the steps go on
-                    log.exception("heartbeat to %s failed", reply_to)
-
-    def _publish(self, reply_to: str, message: StepMessage) -> None:
-        queue = reply_queue(reply_to)
-        with self._app.producer_or_acquire() as producer:
-            producer.publish(
-                message.to_payload(),
-                exchange=queue.exchange,
-                routing_key=queue.routing_key,
-                declare=[queue],
-                serializer="json",
-                retry=True,
-                retry_policy=PUBLISH_RETRY_POLICY,
-            )
+                self._publisher.put(reply_to, StepMessage(HEARTBEAT_MESSAGE, self.name, attempts))
 
 
 def celery_app(broker: str, name: str) -> Celery:
@@ -189,17 +233,20 @@ def start_worker(
     module: str | None,
     broker: str,
     queues: list[str],
-    concurrency: int,
+    concurrency: int | None = None,
     io_base_dir: str | None = None,
 ) -> None:
-    """Consumes step tasks from `queues` on `broker` until SIGTERM or SIGINT."""
+    """Consumes step tasks from `queues` on `broker` until SIGTERM or SIGINT, running up to
+    `concurrency` (default: the code server's default pool size) at once."""
     target = CodeTarget(file=file, module=module)
     loaded = load_repository(target)
     if loaded.error:
         raise WorkerStartError(f"could not load {target.describe()}:\n{loaded.error}")
     pool = WorkerPool(target, os.path.abspath(io_base_dir or default_io_base_dir()), concurrency)
+    concurrency = pool.size
     app = celery_app(broker, "lodestar-worker")
-    step_worker = _StepWorker(app, pool)
+    publisher = _Publisher(app)
+    step_worker = _StepWorker(pool, publisher)
     app.task(name=EXECUTE_STEP_TASK, ignore_result=True)(step_worker.execute)
 
     def ready(**_: Any) -> None:
@@ -211,6 +258,7 @@ def start_worker(
 
     signals.worker_ready.connect(ready, weak=False)
     pool.start()
+    publisher.start()
     step_worker.start()
     try:
         worker = app.Worker(
@@ -228,3 +276,4 @@ def start_worker(
     finally:
         step_worker.stop()
         pool.stop()
+        publisher.stop()

@@ -36,9 +36,7 @@ def worker_group() -> None:
     "-c",
     "--concurrency",
     type=click.IntRange(min=1),
-    default=4,
-    show_default=True,
-    help="Steps run at once, each in its own worker process.",
+    help="Steps run at once, each in its own worker process (default: max(8, 2 x CPUs)).",
 )
 @click.option(
     "--io-base-dir",

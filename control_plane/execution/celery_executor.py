@@ -21,7 +21,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
-from queue import SimpleQueue
+from queue import Empty, SimpleQueue
 from typing import Any
 
 from control_plane.execution.executor import (
@@ -39,6 +39,7 @@ from user_code_server.protocol import (
     EXECUTE_STEP_TASK,
     HEARTBEAT_MESSAGE,
     TERMINATE_RUN_COMMAND,
+    Attempt,
     EventType,
     StepEvent,
     StepExecution,
@@ -51,12 +52,15 @@ from user_code_server.protocol import (
 log = logging.getLogger(__name__)
 QUEUE_TAG = "lodestar/celery_queue"
 HEARTBEAT_S = 2.0
+# Steps ready together go in up to this many tasks per queue (so that every worker gets some),
+# each of at most MAX_STEPS_PER_TASK: a task costs the broker and both ends far more than a step.
+TASKS_PER_DISPATCH = 8
+MAX_STEPS_PER_TASK = 16
 # A step sent but taken by no worker for this long is reported once in the run's events.
 UNCLAIMED_NOTICE_S = 60.0
 _WATCH_INTERVAL_S = 0.5
 _BROKER_RETRY_S = 1.0
 _CONNECT_TIMEOUT_S = 4.0
-_SEND_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 
 _Key = tuple[str, str, int]  # run id, step key, attempt
 
@@ -84,10 +88,12 @@ class CeleryStepExecutor(StepExecutor):
         self._lock = threading.Lock()
         self._steps: dict[_Key, _Step] = {}
         self._unclaimed_noticed: set[str] = set()
+        self._last_seq: dict[str, tuple[str, int]] = {}  # execution: its run, last seq heard
         self._outbox: SimpleQueue[tuple[str, Any] | None] = SimpleQueue()
         self._stop = threading.Event()
         self._connected_since: float | None = None  # when the reply consumer (re)connected
         self._app: Any = None
+        self._sender: _TaskSender
         self._broker_errors: tuple[type[Exception], ...] = ()
         self._threads: list[threading.Thread] = []
 
@@ -114,6 +120,8 @@ class CeleryStepExecutor(StepExecutor):
             for key in [key for key in self._steps if key[0] == run_id]:
                 del self._steps[key]
             self._unclaimed_noticed.discard(run_id)
+            for execution in [e for e, (r, _) in self._last_seq.items() if r == run_id]:
+                del self._last_seq[execution]
 
     def shutdown(self) -> None:
         self._stop.set()
@@ -137,7 +145,9 @@ class CeleryStepExecutor(StepExecutor):
             from kombu.exceptions import OperationalError
 
             self._app = app
-            self._broker_errors = (OperationalError, OSError)
+            self._sender = _TaskSender(app)
+            transport_errors = app.connection_for_write().connection_errors
+            self._broker_errors = (OperationalError, OSError, *transport_errors)
             for target, name in (
                 (self._send_loop, "celery-sender"),
                 (self._receive_loop, "celery-replies"),
@@ -150,7 +160,9 @@ class CeleryStepExecutor(StepExecutor):
     def _send_loop(self) -> None:
         down_since: float | None = None
         told: set[str] = set()  # runs told that the broker is down
-        while (item := self._outbox.get()) is not None:
+        pending: list[tuple[str, Any] | None] = []  # taken from the outbox while coalescing
+        while (item := pending.pop() if pending else self._outbox.get()) is not None:
+            item, pending = self._coalesced(item)
             kind, payload = item
             while not self._stop.is_set():
                 try:
@@ -159,6 +171,7 @@ class CeleryStepExecutor(StepExecutor):
                     else:
                         self._app.control.broadcast(TERMINATE_RUN_COMMAND, {"run_id": payload})
                 except self._broker_errors as error:
+                    self._sender.close()
                     down_since = down_since or time.monotonic()
                     waited = time.monotonic() - down_since
                     if kind == "terminate" or waited >= self._config.broker_wait_seconds:
@@ -172,24 +185,43 @@ class CeleryStepExecutor(StepExecutor):
                     down_since = None
                 break
 
+    def _coalesced(self, item: tuple[str, Any]) -> tuple[tuple[str, Any], list]:
+        """`item`, with the steps of its run submitted after it and waiting already; and the
+        outbox item taken that is not one of those, if any (a list of at most one)."""
+        if item[0] != "send":
+            return item, []
+        context, steps = item[1]
+        while True:
+            try:
+                following = self._outbox.get_nowait()
+            except Empty:
+                return ("send", (context, steps)), []
+            if following is None or following[0] != "send" or following[1][0] is not context:
+                return ("send", (context, steps)), [following]
+            steps = [*steps, *following[1][1]]
+
     def _send(self, context: RunExecutionContext, steps: list[StepExecution]) -> None:
-        for step in steps:
-            key = (context.run_id, step.step_key, step.attempt)
-            with self._lock:
-                tracked = self._steps.get(key)
-                if tracked is None or tracked.sent_at is not None:
-                    continue  # terminated, or sent before the broker went down
-            task = StepTask(steps_request(context, [step]), self._reply_to, HEARTBEAT_S)
-            self._app.send_task(
-                EXECUTE_STEP_TASK,
-                kwargs=task.to_kwargs(),
-                queue=self._queue(context, step),
-                ignore_result=True,
-                retry=True,
-                retry_policy=_SEND_RETRY_POLICY,
-            )
-            with self._lock:
-                tracked.sent_at = time.monotonic()
+        with self._lock:  # not those terminated, nor those sent before the broker went down
+            unsent = [
+                step
+                for step in steps
+                if (tracked := self._steps.get((context.run_id, step.step_key, step.attempt)))
+                and tracked.sent_at is None
+            ]
+        by_queue: dict[str, list[StepExecution]] = {}
+        for step in unsent:
+            by_queue.setdefault(self._queue(context, step), []).append(step)
+        for queue, queued in by_queue.items():
+            per_task = min(MAX_STEPS_PER_TASK, -(-len(queued) // TASKS_PER_DISPATCH))
+            for start in range(0, len(queued), per_task):
+                chunk = queued[start : start + per_task]
+                task = StepTask(steps_request(context, chunk), self._reply_to, HEARTBEAT_S)
+                self._sender.send(task, queue)
+                with self._lock:
+                    for step in chunk:
+                        tracked = self._steps.get((context.run_id, step.step_key, step.attempt))
+                        if tracked is not None:
+                            tracked.sent_at = time.monotonic()
 
     def _queue(self, context: RunExecutionContext, step: StepExecution) -> str:
         if context.plan is not None:
@@ -267,29 +299,36 @@ class CeleryStepExecutor(StepExecutor):
             self._connected_since = time.monotonic() if connected else None
 
     def _on_message(self, body: dict, _message: Any) -> None:
-        message = StepMessage.from_payload(body)
         now = time.monotonic()
         with self._lock:
-            if message.kind == HEARTBEAT_MESSAGE:
-                for attempt in message.attempts:
-                    tracked = self._claimed(attempt, message.worker)
-                    if tracked is not None:
-                        tracked.last_heard = now
-                return
-            if message.kind != EVENTS_MESSAGE:
-                return
-            attempt = message.attempts[0]
-            tracked = self._claimed(attempt, message.worker)
-            if tracked is None or message.seq <= tracked.last_seq:
-                return  # a finished or unknown step, another execution, or heard already
-            tracked.last_seq = message.seq
-            tracked.last_heard = now
-            for event in message.step_events():
-                tracked.sink(event)
-                if event.event_type in FINAL_STEP_EVENTS:
-                    self._steps.pop((attempt.run_id, attempt.step_key, attempt.attempt), None)
+            for payload in body["messages"]:
+                self._take(StepMessage.from_payload(payload), now)
 
-    def _claimed(self, attempt: Any, worker: str) -> _Step | None:
+    def _take(self, message: StepMessage, now: float) -> None:
+        if message.kind == HEARTBEAT_MESSAGE:
+            for attempt in message.attempts:
+                tracked = self._claimed(attempt, message.worker)
+                if tracked is not None:
+                    tracked.last_heard = now
+            return
+        if message.kind != EVENTS_MESSAGE or not message.attempts:
+            return
+        first = message.attempts[0]
+        _, last_seq = self._last_seq.get(first.execution, ("", -1))
+        if message.seq <= last_seq:
+            return  # heard already
+        self._last_seq[first.execution] = (first.run_id, message.seq)
+        for event in message.step_events():
+            attempt = Attempt(first.run_id, event.step_key, event.attempt, first.execution)
+            tracked = self._claimed(attempt, message.worker)
+            if tracked is None:
+                continue  # a finished or unknown step, or another execution's
+            tracked.last_heard = now
+            tracked.sink(event)
+            if event.event_type in FINAL_STEP_EVENTS:
+                self._steps.pop((attempt.run_id, attempt.step_key, attempt.attempt), None)
+
+    def _claimed(self, attempt: Attempt, worker: str) -> _Step | None:
         """The tracked step if this execution of it is the one heard (the first to report)."""
         tracked = self._steps.get((attempt.run_id, attempt.step_key, attempt.attempt))
         if tracked is None:
@@ -340,6 +379,43 @@ class CeleryStepExecutor(StepExecutor):
             "running?"
         )
         tracked.sink(run_event(EventType.ENGINE_EVENT, message, level="WARNING"))
+
+
+class _TaskSender:
+    """Publishes step tasks on one connection kept open (`send_task` would take one from a
+    pool and declare the queue for each task: twice the cost)."""
+
+    def __init__(self, app: Any):
+        self._app = app
+        self._connection: Any = None
+        self._producer: Any = None
+        self._declared: set[str] = set()
+
+    def send(self, task: StepTask, queue: str) -> None:
+        amqp = self._app.amqp
+        if self._producer is None:
+            self._connection = self._app.connection_for_write()
+            self._connection.ensure_connection(max_retries=1)
+            self._producer = self._connection.Producer()
+            self._declared = set()
+        if queue not in self._declared:
+            self._producer.maybe_declare(amqp.queues[queue])
+            self._declared.add(queue)
+        message = amqp.create_task_message(
+            uuid.uuid4().hex, EXECUTE_STEP_TASK, (), task.to_kwargs(), ignore_result=True
+        )
+        amqp.send_task_message(
+            self._producer, EXECUTE_STEP_TASK, message, queue=queue, declare=[], retry=False
+        )
+
+    def close(self) -> None:
+        """Drops the connection (after an error): the next send opens a new one."""
+        if self._connection is not None:
+            try:
+                self._connection.release()
+            except Exception:  # already broken: nothing to release
+                pass
+        self._connection = self._producer = None
 
 
 def _lost_step_event(tracked: _Step, cause: str) -> StepEvent:

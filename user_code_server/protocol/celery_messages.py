@@ -1,14 +1,16 @@
 """The wire contract of the Celery executor: the step task, and the messages workers send back.
 
-The control plane sends each step as a Celery task named EXECUTE_STEP_TASK (JSON only: the
-broker never carries pickles) to the step's queue. A worker runs it and publishes what
-happens to the control plane's reply queue, on the same broker, as `StepMessage`s:
+The control plane sends steps as Celery tasks named EXECUTE_STEP_TASK (JSON only: the
+broker never carries pickles) to their queue, several steps of a run in one task when many
+are ready at once. A worker runs it and publishes what
+happens to the control plane's reply queue, on the same broker, as `StepMessage`s (each
+broker message is `{"messages": [payload, ...]}`, several step messages in one):
 
-- EVENTS_MESSAGE: a serialized `StepEventBatch` of one step attempt, numbered by `seq` (from 0)
-  within one execution of the attempt (`execution` is unique per execution: Celery may
-  deliver a task twice, and only the first execution to report is heard);
-- HEARTBEAT_MESSAGE: the attempts a worker is running, sent when each starts and then every
-  `heartbeat_seconds`, so that a silent worker is known to be lost.
+- EVENTS_MESSAGE: a serialized `StepEventBatch` of the task's steps, numbered by `seq` (from
+  0) within one execution of the task (`execution` is unique per execution: Celery may
+  deliver a task twice, and only the first execution of a step attempt to report is heard);
+- HEARTBEAT_MESSAGE: the attempts a worker is running, sent every `heartbeat_seconds`, so
+  that a silent worker is known to be lost.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def reply_queue(name: str) -> Any:
 
 @dataclass(frozen=True)
 class StepTask:
-    """The arguments of one EXECUTE_STEP_TASK: a request holding exactly one step."""
+    """The arguments of one EXECUTE_STEP_TASK: a request for one or more steps of a run."""
 
     request: ExecuteStepsRequest
     reply_to: str
@@ -66,14 +68,14 @@ class StepTask:
     def from_kwargs(cls, kwargs: dict) -> StepTask:
         message = pb.ExecuteStepsRequest.FromString(base64.b64decode(kwargs["request"]))
         request = from_proto(message, ExecuteStepsRequest)
-        if len(request.steps) != 1:
-            raise ValueError(f"a step task holds one step, not {len(request.steps)}")
+        if not request.steps:
+            raise ValueError("a step task holds no step")
         return cls(request, str(kwargs["reply_to"]), float(kwargs["heartbeat_seconds"]))
 
 
 @dataclass(frozen=True)
 class Attempt:
-    """One execution of one attempt of a step: what a worker reports about."""
+    """An attempt of a step, in one execution of its task: what a worker reports about."""
 
     run_id: str
     step_key: str
@@ -95,7 +97,7 @@ class StepMessage:
 
     kind: str
     worker: str  # "host:pid", for error messages
-    attempts: list[Attempt] = field(default_factory=list)  # one for EVENTS_MESSAGE
+    attempts: list[Attempt] = field(default_factory=list)  # for EVENTS: the task's steps
     seq: int = 0
     events: bytes = b""  # a serialized StepEventBatch
 
