@@ -6,6 +6,7 @@ lodestar.yaml and workspace.yaml pass Lodestar's parsers; the commands exist in 
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +32,11 @@ WORKERS = {
     name: service["command"]
     for name, service in LODESTAR_SERVICES.items()
     if service["command"][1:3] == ["worker", "start"]
+}
+CONTROL_PLANES = {
+    name: service["command"]
+    for name, service in LODESTAR_SERVICES.items()
+    if service["command"][1] == "up"
 }
 
 
@@ -83,8 +89,7 @@ def test_two_control_planes_and_two_workers_share_the_broker_and_the_io_location
     base_dir, celery = str(config.io_manager.base_dir), config.celery
     assert celery is not None and celery.broker == environment["LODESTAR_CELERY_BROKER"]
 
-    planes = [name for name, s in LODESTAR_SERVICES.items() if s["command"][1] == "up"]
-    assert len(planes) == 2 and len(WORKERS) == 2
+    assert len(CONTROL_PLANES) == 2 and len(WORKERS) == 2
     for name, service in LODESTAR_SERVICES.items():
         assert f"lodestar-io:{base_dir}" in service["volumes"], name
         assert service["environment"]["LODESTAR_CELERY_BROKER"] == celery.broker, name
@@ -94,13 +99,25 @@ def test_two_control_planes_and_two_workers_share_the_broker_and_the_io_location
         assert "LODESTAR_DB_PASSWORD" not in SERVICES[name]["environment"]  # no storage access
 
 
-def test_the_workers_load_the_workspaces_code(tmp_path):
+def test_the_image_holds_the_repository_and_the_instance_directory():
+    """The commands' relative paths resolve in the repository's copy, and lodestar.yaml is
+    mounted in the image's $LODESTAR_HOME."""
+    dockerfile = (DEPLOY / "Dockerfile").read_text()
+    assert "\nCOPY . /app\n" in dockerfile and "\nWORKDIR /app\n" in dockerfile
+    home = re.search(r"^ENV LODESTAR_HOME=(\S+)$", dockerfile, re.MULTILINE).group(1)
+    for name in CONTROL_PLANES:
+        assert f"./lodestar.yaml:{home}/lodestar.yaml:ro" in SERVICES[name]["volumes"], name
+
+
+def test_the_workers_load_the_workspaces_code():
     (origin,) = load_workspace(str(DEPLOY / "workspace.yaml")).origins  # the real parser
     assert isinstance(origin, PythonFileOrigin)
     code = Path(origin.path).resolve()
     assert code == ROOT / "examples" / "file_sizes.py"
-    for name, command in WORKERS.items():  # the image's working directory is the repository
+    for name, command in WORKERS.items():  # relative to /app, the repository's copy
         assert ROOT / _option(command, "-f") == code, name
+    for name, command in CONTROL_PLANES.items():
+        assert (ROOT / _option(command, "-w")).resolve() == DEPLOY / "workspace.yaml", name
 
 
 @pytest.mark.parametrize("service", sorted(LODESTAR_SERVICES))
