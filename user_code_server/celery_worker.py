@@ -132,7 +132,9 @@ class _Publisher:
 
     def __init__(self, app: Celery):
         self._app = app
-        self._outbox: SimpleQueue[tuple[str, StepMessage] | None] = SimpleQueue()
+        self._outbox: SimpleQueue[tuple[str, StepMessage, threading.Event | None] | None] = (
+            SimpleQueue()
+        )
         self._thread = threading.Thread(target=self._run, name="publisher", daemon=True)
 
     def start(self) -> None:
@@ -142,8 +144,9 @@ class _Publisher:
         self._outbox.put(None)
         self._thread.join(PUBLISH_DRAIN_S)
 
-    def put(self, reply_to: str, message: StepMessage) -> None:
-        self._outbox.put((reply_to, message))
+    def put(self, reply_to: str, message: StepMessage, sent: threading.Event | None = None) -> None:
+        """Queues `message`; `sent` is set once the broker has it."""
+        self._outbox.put((reply_to, message, sent))
 
     def _run(self) -> None:
         with self._app.connection_for_write() as connection:
@@ -151,8 +154,12 @@ class _Publisher:
             publish = connection.ensure(producer, producer.publish, **PUBLISH_RETRY_POLICY)
             while (item := self._outbox.get()) is not None:
                 grouped: dict[str, list[dict]] = {}
+                sent: list[threading.Event] = []
                 while item is not None:
-                    grouped.setdefault(item[0], []).append(item[1].to_payload())
+                    reply_to, message, done = item
+                    grouped.setdefault(reply_to, []).append(message.to_payload())
+                    if done is not None:
+                        sent.append(done)
                     try:
                         item = self._outbox.get_nowait()
                     except Empty:
@@ -166,6 +173,8 @@ class _Publisher:
                         declare=[queue],
                         serializer="json",
                     )
+                for done in sent:
+                    done.set()
                 if item is None:
                     return
 
@@ -196,6 +205,13 @@ class _StepWorker:
         if not _IN_FLIGHT.add(execution):
             return  # its run was terminated while the task waited in the queue
         try:
+            # The control plane hears of the steps before they start: were this worker lost
+            # now, it would know whose silence to time out.
+            claimed = threading.Event()
+            self._publisher.put(
+                task.reply_to, StepMessage(HEARTBEAT_MESSAGE, self.name, attempts), claimed
+            )
+            claimed.wait()
             step_run = self._pool.run_steps(request)
             if not _IN_FLIGHT.started(execution, step_run):
                 return

@@ -255,8 +255,9 @@ class CeleryStepExecutor(StepExecutor):
             return
         context, steps = payload
         cause = (
-            f"the Celery broker was unreachable for {waited:.0f}s "
-            f"(executor.celery.broker_wait_seconds): {_first_line(error)}"
+            f"the Celery broker was unreachable for {waited:.0f}s, longer than "
+            f"executor.celery.broker_wait_seconds ({self._config.broker_wait_seconds:g}s): "
+            f"{_first_line(error)}"
         )
         with self._lock:
             for step in steps:

@@ -112,6 +112,24 @@ def hanging():
     hangers().map(hang)
 
 
+@solid(config_schema={"dir": Field(str)})
+def record(context) -> int:
+    """Appends its process id to `<dir>/record.log`: one line per execution."""
+    with open(Path(context.solid_config["dir"]) / "record.log", "a") as log:
+        log.write(f"{os.getpid()}\n")
+    return 1
+
+
+@solid
+def after_record(context, value: int) -> int:
+    return value + 1
+
+
+@pipeline
+def recorded():
+    after_record(record())
+
+
 @repository
 def celery_repo():
-    return [fan, fan_special, retries_and_failures, hanging]
+    return [fan, fan_special, retries_and_failures, hanging, recorded]

@@ -9,8 +9,8 @@ broker message is `{"messages": [payload, ...]}`, several step messages in one):
 - EVENTS_MESSAGE: a serialized `StepEventBatch` of the task's steps, numbered by `seq` (from
   0) within one execution of the task (`execution` is unique per execution: Celery may
   deliver a task twice, and only the first execution of a step attempt to report is heard);
-- HEARTBEAT_MESSAGE: the attempts a worker is running, sent every `heartbeat_seconds`, so
-  that a silent worker is known to be lost.
+- HEARTBEAT_MESSAGE: the attempts a worker is running, sent before they start and then
+  every `heartbeat_seconds`, so that a silent worker is known to be lost.
 """
 
 from __future__ import annotations
