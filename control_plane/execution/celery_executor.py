@@ -75,7 +75,6 @@ class _Step:
     sent_at: float | None = None
     execution: str | None = None  # the execution heard first; others are duplicates
     worker: str = ""
-    last_seq: int = -1
     last_heard: float = 0.0
 
 
@@ -95,7 +94,6 @@ class CeleryStepExecutor(StepExecutor):
         self._app: Any = None
         self._sender: _TaskSender
         self._broker_errors: tuple[type[Exception], ...] = ()
-        self._threads: list[threading.Thread] = []
 
     def submit(self, context: RunExecutionContext, steps: list[StepExecution], sink: EventSink):
         self._start()
@@ -153,9 +151,7 @@ class CeleryStepExecutor(StepExecutor):
                 (self._receive_loop, "celery-replies"),
                 (self._watch_loop, "celery-watchdog"),
             ):
-                thread = threading.Thread(target=target, name=name, daemon=True)
-                thread.start()
-                self._threads.append(thread)
+                threading.Thread(target=target, name=name, daemon=True).start()
 
     def _send_loop(self) -> None:
         down_since: float | None = None
