@@ -9,6 +9,8 @@ import statistics
 import tempfile
 from collections.abc import Iterator
 
+import sqlalchemy as sa
+
 from control_plane.instance import Instance
 from control_plane.service import ControlPlane
 from control_plane.workspace import Workspace
@@ -18,15 +20,23 @@ REPOS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "repos")
 
 @contextlib.contextmanager
 def control_plane_for(
-    repo_file: str, env: dict[str, str], mysql_url: str | None = None, run_daemon: bool = True
+    repo_file: str,
+    env: dict[str, str],
+    database: tuple[str, sa.URL] | None = None,
+    run_daemon: bool = True,
+    config: str = "",
 ) -> Iterator[ControlPlane]:
-    """A started control plane on a fresh instance (SQLite, or the given MySQL database,
-    which must be empty), serving `repo_file`."""
+    """A started control plane on a fresh instance serving `repo_file`: on SQLite, or on
+    `database`, a (backend, URL) pair such as ("postgres", url) of an empty database;
+    `config` is more of its lodestar.yaml."""
     os.environ.update(env)
     with tempfile.TemporaryDirectory(prefix="lodestar-bench-") as home:
-        if mysql_url:
-            with open(os.path.join(home, "lodestar.yaml"), "w") as f:
-                f.write(f"storage:\n  mysql:\n    url: {mysql_url}\n")
+        if database:
+            backend, url = database
+            url_text = url.render_as_string(hide_password=False)
+            config += f"storage:\n  {backend}:\n    url: {url_text}\n"
+        with open(os.path.join(home, "lodestar.yaml"), "w") as f:
+            f.write(config)
         instance = Instance.from_env(home)
         workspace = Workspace.from_python_file(os.path.join(REPOS, repo_file))
         plane = ControlPlane(instance, workspace, run_daemon=run_daemon)

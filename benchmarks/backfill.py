@@ -1,17 +1,20 @@
 """Backfill of N partitions through a real code server and control plane (SQLite).
 
-Usage: python benchmarks/backfill.py N [--submit-only] [--solids 3] [--mysql-url URL]
+Usage: python benchmarks/backfill.py N [--submit-only] [--solids 3] [--max-concurrent-runs M]
+    [--mysql-url URL | --postgres-url URL]
 Prints: n=... submit_s=... complete_s=... matrix_ms=... runs_query_p95_ms=...
 - submit_s: from the launch until every partition has its run queued (daemon submission);
 - complete_s: from the launch until all N runs have ended;
 - matrix_ms: median of 5 status-matrix queries (solid x partition) once the runs are done;
 - runs_query_p95_ms: p95 of a GraphQL `runs` query (first 50) over HTTP, issued in a loop
   while the backfill runs.
+With a server URL, storage is a scratch database created on that server and dropped after.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import statistics
@@ -19,8 +22,10 @@ import sys
 import threading
 import time
 
+import sqlalchemy as sa
 import uvicorn
 from _harness import control_plane_for, median
+from storage_events import scratch_database
 
 from control_plane.backfills.daemon import BackfillDaemon
 from control_plane.http_server import build_app
@@ -60,12 +65,31 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("--submit-only", action="store_true")
     parser.add_argument("--solids", type=int, default=3)
-    parser.add_argument("--mysql-url", help="an empty MySQL database to use instead of SQLite")
+    parser.add_argument(
+        "--max-concurrent-runs",
+        type=int,
+        help="run_queue.max_concurrent_runs (default: the instance's default)",
+    )
+    servers = parser.add_mutually_exclusive_group()
+    servers.add_argument("--mysql-url", help="a MySQL server to use instead of SQLite")
+    servers.add_argument("--postgres-url", help="a PostgreSQL server to use instead of SQLite")
     args = parser.parse_args()
+    with contextlib.ExitStack() as stack:
+        database = None
+        for backend, server_url in (("mysql", args.mysql_url), ("postgres", args.postgres_url)):
+            if server_url:
+                database = (backend, stack.enter_context(scratch_database(backend, server_url)))
+        measure(args, database)
+
+
+def measure(args: argparse.Namespace, database: tuple[str, sa.URL] | None) -> None:
     env = {"LODESTAR_BENCH_N": str(args.n), "LODESTAR_BENCH_SOLIDS": str(args.solids)}
     # Submitting only: no run queue, the daemon is stepped here, so no run starts.
     run_daemon = not args.submit_only
-    with control_plane_for("backfill_repo.py", env, args.mysql_url, run_daemon) as plane:
+    config = ""
+    if args.max_concurrent_runs:
+        config = f"run_queue:\n  max_concurrent_runs: {args.max_concurrent_runs}\n"
+    with control_plane_for("backfill_repo.py", env, database, run_daemon, config) as plane:
         server, port = serve_in_thread(plane)
         done, timings = threading.Event(), []
         querier = threading.Thread(target=query_runs_until, args=(port, done, timings))
@@ -95,8 +119,9 @@ def main() -> None:
             matrix_times.append(time.perf_counter() - t)
         server.should_exit = True
     p95 = statistics.quantiles(timings, n=20)[-1] if len(timings) > 1 else timings[0]
+    backend = database[0] if database else "sqlite"
     print(
-        f"n={args.n} submit_s={submit_s:.3f} complete_s={complete_s:.3f} "
+        f"backend={backend} n={args.n} submit_s={submit_s:.3f} complete_s={complete_s:.3f} "
         f"matrix_ms={median(matrix_times) * 1000:.1f} runs_query_p95_ms={p95 * 1000:.1f} "
         f"runs_queries={len(timings)} solids={args.solids}"
     )

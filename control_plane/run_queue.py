@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 
 from control_plane.run_events import run_event
@@ -36,12 +37,17 @@ class RunQueue:
         queued = self._storage.get_runs(
             RunsFilter(statuses=[RunStatus.QUEUED]), limit=free, oldest_first=True
         )
+        dequeued = [
+            (
+                run.run_id,
+                run_event(EventType.RUN_STARTING, f"dequeued run of {run.pipeline_name!r}"),
+            )
+            for run in queued
+        ]
+        # One transaction for the lot: each run is still moved only if it is still QUEUED.
+        started = set(self._storage.start_queued_runs(dequeued, term=self._term))
         for run in queued:
-            event = run_event(EventType.RUN_STARTING, f"dequeued run of {run.pipeline_name!r}")
-            if self._storage.set_run_status(
-                run.run_id, RunStatus.STARTING, event, expected=[RunStatus.QUEUED], term=self._term
-            ):
-                starting = self._storage.get_run(run.run_id)
-                assert starting is not None, "the run's status was just set"
-                self._start_run(starting)
+            if run.run_id in started:
+                # Only the status changed: a queued run's other fields are never written.
+                self._start_run(dataclasses.replace(run, status=RunStatus.STARTING))
                 yield run.run_id

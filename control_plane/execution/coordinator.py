@@ -14,6 +14,7 @@ from control_plane.assets.recording import plan_pipeline, with_parents
 from control_plane.code_locations import CodeLocations
 from control_plane.errors import LeadershipLostError, LodestarError
 from control_plane.execution.executor import RunExecutionContext, StepExecutor
+from control_plane.execution.run_plans import run_plans
 from control_plane.run_events import run_event
 from control_plane.storage import TRANSIENT_STORAGE_ERRORS, Storage
 from control_plane.storage.records import LeaderTerm, PipelineRun, RunStatus
@@ -162,7 +163,7 @@ class RunCoordinator:
 
     def _plan(self) -> ExecutionPlan:
         """The plan stored with the run; a run stored without one (a backfill's) gets it from
-        its code server now, validated against its config, and stored."""
+        its code server now (see `run_plans`), validated against its config, and stored."""
         run = self.run
         plan_id = run.plan_id
         if plan_id is not None:
@@ -170,17 +171,7 @@ class RunCoordinator:
             if stored is None:
                 raise LodestarError(f"the run's execution plan {plan_id} is not in storage")
             return stored
-        client = self._locations.get(run.location_name).client()
-        reply = client.execution_plan(
-            run.pipeline_name, run.run_config, run.solid_selection, run.mode
-        )
-        if reply.error:
-            raise LodestarError(f"{reply.error.message}\n{reply.error.stack}".rstrip())
-        if reply.config_errors:
-            errors = "\n".join(f"  - {e}" for e in reply.config_errors)
-            raise LodestarError(f"invalid run config:\n{errors}")
-        plan = reply.plan
-        assert plan is not None, "a reply without errors carries the plan"
+        plan = run_plans.plan(self._locations, run)
         self._stored(lambda: self._storage.set_run_plan(run.run_id, plan))
         return plan
 

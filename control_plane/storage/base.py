@@ -85,6 +85,14 @@ class Storage(ABC):
         """
 
     @abstractmethod
+    def start_queued_runs(
+        self, dequeued: list[tuple[str, StepEvent]], term: LeaderTerm | None = None
+    ) -> list[str]:
+        """Moves each (run id, event) run that is still QUEUED to STARTING and appends its
+        event, all in one transaction (fenced by `term`, as above); returns the run ids moved,
+        in order."""
+
+    @abstractmethod
     def replace_interrupted_run(
         self,
         interrupted_run_id: str,

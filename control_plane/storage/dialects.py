@@ -4,6 +4,9 @@ INSERT ... RETURNING."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -69,6 +72,16 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def writer_gate(dialect: str) -> contextlib.AbstractContextManager[object]:
+    """What this process's write transactions pass through, one at a time on SQLite.
+
+    SQLite has a single writer; a thread that finds the database locked sleeps in its busy
+    handler, up to 100 ms a try, while others take the lock ahead of it. Queueing this
+    process's writers on a lock instead hands the write lock straight to the next one (other
+    processes still wait in the busy handler). Servers lock rows and need no gate."""
+    return threading.RLock() if dialect == "sqlite" else contextlib.nullcontext()
+
+
 def storable_text(text: str) -> str:
     """`text` as every backend stores it: PostgreSQL refuses NUL characters in text, so they
     become U+FFFD (on every backend, so a run's log reads the same wherever it is kept)."""
@@ -85,14 +98,33 @@ def database_now(dialect: str) -> sa.ColumnElement[float]:
     return sa.literal_column("UNIX_TIMESTAMP(NOW(6))", sa.Double)
 
 
-def locked_lease_row(conn: sa.Connection, table: sa.Table, name: str) -> sa.Row | None:
-    """Lease `name`'s (holder, term), kept from changing until the transaction ends. SQLite
-    has no row locks: a no-op UPDATE takes its database write lock, then the row is read."""
-    query = sa.select(table.c.holder, table.c.term).where(table.c.name == name)
+def holds_lease(conn: sa.Connection, table: sa.Table, name: str, holder: str, term: int) -> bool:
+    """Whether `holder` still holds lease `name` in `term`, kept so until the transaction ends.
+    SQLite has no row locks: a no-op UPDATE of the held lease takes its database write lock
+    and answers in one statement; a server's row is read under a shared lock."""
+    params = {"lease_name": name, "lease_holder": holder, "lease_term": term}
     if conn.dialect.name == "sqlite":
-        conn.execute(table.update().where(table.c.name == name).values(term=table.c.term))
-        return conn.execute(query).first()
-    return conn.execute(query.with_for_update(read=True)).first()
+        return conn.execute(_touch_lease(table), params).rowcount == 1
+    row = conn.execute(_read_lease(table), params).first()
+    return row is not None and (row.holder, row.term) == (holder, term)
+
+
+@functools.cache
+def _touch_lease(table: sa.Table) -> sa.Update:
+    held = sa.and_(
+        table.c.name == sa.bindparam("lease_name"),
+        table.c.holder == sa.bindparam("lease_holder"),
+        table.c.term == sa.bindparam("lease_term"),
+    )
+    return table.update().where(held).values(term=table.c.term)
+
+
+@functools.cache
+def _read_lease(table: sa.Table) -> sa.Select:
+    query = sa.select(table.c.holder, table.c.term).where(
+        table.c.name == sa.bindparam("lease_name")
+    )
+    return query.with_for_update(read=True)
 
 
 def upsert(

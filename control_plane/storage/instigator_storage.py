@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections.abc import Iterable
@@ -36,6 +37,9 @@ class InstigatorStorage:
     def _check_term(self, conn: sa.Connection, term: LeaderTerm | None) -> None:
         raise NotImplementedError
 
+    def _write(self) -> contextlib.AbstractContextManager[sa.Connection]:
+        raise NotImplementedError
+
     def get_instigator_states(self, kind: InstigatorKind | None = None) -> list[InstigatorState]:
         query = sa.select(instigators).order_by(instigators.c.kind, instigators.c.name)
         if kind is not None:
@@ -62,7 +66,7 @@ class InstigatorStorage:
         }
         if status == InstigatorStatus.RUNNING:
             values["last_tick_time"] = last_tick_time
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             if conn.execute(instigators.update().where(*key).values(values)).rowcount == 0:
                 conn.execute(instigators.insert().values(kind=kind.value, name=name, **values))
             row = conn.execute(sa.select(instigators).where(*key)).one()
@@ -74,7 +78,7 @@ class InstigatorStorage:
         or whose run key was launched meanwhile, is left out alone. Returns, per tick,
         whether it was recorded."""
         try:
-            with self.engine.begin() as conn:
+            with self._write() as conn:
                 self._check_term(conn, term)
                 recorded = [self._advance(conn, write) for write in writes]
                 self._insert_ticks(
@@ -86,7 +90,7 @@ class InstigatorStorage:
 
     def _record_alone(self, write: TickWrite, term: LeaderTerm | None) -> bool:
         try:
-            with self.engine.begin() as conn:
+            with self._write() as conn:
                 self._check_term(conn, term)
                 if not self._advance(conn, write):
                     return False

@@ -3,11 +3,13 @@ thread-safe."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,9 +25,10 @@ from control_plane.storage.dialects import (
     PoolConfig,
     create_engine,
     database_now,
-    locked_lease_row,
+    holds_lease,
     replace_row,
     storable_text,
+    writer_gate,
 )
 from control_plane.storage.instigator_storage import InstigatorStorage
 from control_plane.storage.records import (
@@ -59,8 +62,10 @@ from control_plane.storage.schema import (
     runs,
 )
 from control_plane.storage.step_index import (
+    RunKeys,
     index_step_events,
     latest_cell_statuses,
+    run_keys,
 )
 from user_code_server.protocol import (
     ErrorInfo,
@@ -87,6 +92,21 @@ _TAG_COLUMNS = {
 }
 
 
+# Runs whose run_steps keys are kept in memory (all dropped when full: they are read again).
+_KNOWN_RUN_KEYS = 4096
+
+_STORED_PLANS = 64
+
+# A compare-and-set from QUEUED to STARTING, built once: the run queue runs it for each run.
+_START_QUEUED_RUN = (
+    runs.update()
+    .where(
+        runs.c.run_id == sa.bindparam("queued_run_id"),
+        runs.c.status == RunStatus.QUEUED.value,
+    )
+    .values(status=RunStatus.STARTING.value, updated_at=sa.bindparam("dequeued_at"))
+)
+
 # One encoder for every row: json.dumps with options would build a new one per call.
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
@@ -96,6 +116,10 @@ class SqlStorage(InstigatorStorage, Storage):
 
     def __init__(self, url: str | sa.URL, pool: PoolConfig | None = DEFAULT_POOL):
         self._engine = create_engine(url, pool)
+        self._writer = writer_gate(self._engine.dialect.name)
+        self._known_run_keys: dict[str, RunKeys] = {}
+        # Plans stored by this storage, by identity: runs sharing a plan store it once.
+        self._stored_plans: dict[int, tuple[ExecutionPlan, str]] = {}
 
     @property
     def engine(self) -> sa.Engine:
@@ -112,7 +136,7 @@ class SqlStorage(InstigatorStorage, Storage):
     ) -> PipelineRun:
         now = time.time()
         stored = dataclasses.replace(run, created_at=run.created_at or now, updated_at=now)
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             if plan is not None:
                 stored = dataclasses.replace(stored, plan_id=_add_plan(conn, plan))
             _insert_runs(conn, [stored])
@@ -121,13 +145,19 @@ class SqlStorage(InstigatorStorage, Storage):
         return stored
 
     def set_run_plan(self, run_id: str, plan: ExecutionPlan) -> str:
-        with self._engine.begin() as conn:
-            plan_id = _add_plan(conn, plan)
+        # The plan object is kept with its id, so an id is never another plan's meanwhile.
+        stored = self._stored_plans.get(id(plan))
+        with self._write() as conn:
+            plan_id = stored[1] if stored is not None else _add_plan(conn, plan)
             conn.execute(
                 runs.update()
                 .where(runs.c.run_id == run_id, runs.c.plan_id.is_(None))
                 .values(plan_id=plan_id)
             )
+        if stored is None:
+            if len(self._stored_plans) >= _STORED_PLANS:
+                self._stored_plans.clear()
+            self._stored_plans[id(plan)] = (plan, plan_id)
         return plan_id
 
     def get_plan(self, plan_id: str) -> ExecutionPlan | None:
@@ -174,23 +204,35 @@ class SqlStorage(InstigatorStorage, Storage):
         expected: Iterable[RunStatus] | None = None,
         term: LeaderTerm | None = None,
     ) -> bool:
-        now = time.time()
-        values: dict[str, Any] = {"status": status.value, "updated_at": now}
-        if status == RunStatus.STARTED:
-            values["start_time"] = now
-        if status.is_finished:
-            values["end_time"] = now
-        update = runs.update().where(runs.c.run_id == run_id).values(values)
-        if expected is not None:
-            update = update.where(runs.c.status.in_([s.value for s in expected]))
-        with self._engine.begin() as conn:
+        update = _status_update(status, tuple(expected) if expected is not None else None)
+        params = {"status_run_id": run_id, "changed_at": time.time()}
+        with self._write() as conn:
             _check_term(conn, term)
             # A compare-and-set: the row lock serializes racing callers, and only one matches.
-            if conn.execute(update).rowcount != 1:
+            if conn.execute(update, params).rowcount != 1:
                 return False
             if event is not None:
                 conn.execute(event_logs.insert(), _event_row(run_id, event))
         return True
+
+    def start_queued_runs(
+        self, dequeued: list[tuple[str, StepEvent]], term: LeaderTerm | None = None
+    ) -> list[str]:
+        if not dequeued:
+            return []
+        started: list[str] = []
+        rows = []
+        with self._write() as conn:
+            _check_term(conn, term)
+            now = time.time()
+            for run_id, event in dequeued:
+                params = {"queued_run_id": run_id, "dequeued_at": now}
+                if conn.execute(_START_QUEUED_RUN, params).rowcount == 1:
+                    started.append(run_id)
+                    rows.append(_event_row(run_id, event))
+            if rows:
+                conn.execute(event_logs.insert(), rows)
+        return started
 
     def replace_interrupted_run(
         self,
@@ -208,7 +250,7 @@ class SqlStorage(InstigatorStorage, Storage):
             )
             .values(status=RunStatus.FAILURE.value, updated_at=now, end_time=now)
         )
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             _check_term(conn, term)
             if conn.execute(fail).rowcount != 1:
                 return None
@@ -225,7 +267,7 @@ class SqlStorage(InstigatorStorage, Storage):
         if not events:
             return
         rows = [_event_row(run_id, event) for event in events]
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             _check_term(conn, term)
             if any(row["asset_key"] is not None for row in rows):
                 ids = asset_index.insert_events_returning_ids(conn, rows)
@@ -233,7 +275,7 @@ class SqlStorage(InstigatorStorage, Storage):
                 asset_index.index_materializations(conn, rows, ids, data)
             else:
                 conn.execute(event_logs.insert(), rows)
-            index_step_events(conn, run_id, events)
+            index_step_events(conn, run_id, events, lambda: self._run_keys(conn, run_id))
 
     def get_events(
         self,
@@ -295,7 +337,7 @@ class SqlStorage(InstigatorStorage, Storage):
         stored = dataclasses.replace(
             backfill, created_at=backfill.created_at or now, updated_at=now
         )
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             conn.execute(backfills.insert(), backfill_row(stored))
         return stored
 
@@ -341,7 +383,7 @@ class SqlStorage(InstigatorStorage, Storage):
             )
             .values(cursor=new_cursor, updated_at=now)
         )
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             # The row lock taken here serializes racing daemons; the loser matches nothing.
             if conn.execute(advance).rowcount != 1:
                 return False
@@ -361,7 +403,7 @@ class SqlStorage(InstigatorStorage, Storage):
         update = backfills.update().where(backfills.c.backfill_id == backfill_id).values(values)
         if expected is not None:
             update = update.where(backfills.c.status.in_([s.value for s in expected]))
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             return conn.execute(update).rowcount == 1
 
     def latest_partition_runs(
@@ -428,7 +470,7 @@ class SqlStorage(InstigatorStorage, Storage):
         queued = sa.select(runs.c.run_id).where(
             runs.c.backfill_id == backfill_id, runs.c.status == RunStatus.QUEUED.value
         )
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             run_ids: list[str] = list(conn.execute(queued).scalars())
             if not run_ids:
                 return []
@@ -474,7 +516,7 @@ class SqlStorage(InstigatorStorage, Storage):
             return asset_index.recorded_edges(conn, asset_keys, upstream)
 
     def wipe_asset(self, asset_key: tuple[str, ...]) -> int:
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             return asset_index.wipe_asset(conn, asset_key)
 
     # Daemons
@@ -484,7 +526,7 @@ class SqlStorage(InstigatorStorage, Storage):
     ) -> LeaderTerm | None:
         lease = daemon_leases.c
         try:
-            with self._engine.begin() as conn:
+            with self._write() as conn:
                 now = database_now(conn.dialect.name)
                 take = (
                     daemon_leases.update()
@@ -528,7 +570,7 @@ class SqlStorage(InstigatorStorage, Storage):
             .where(daemon_leases.c.name == name, daemon_leases.c.holder == holder)
             .values(expires_at=0.0)
         )
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             conn.execute(release)
 
     def get_lease(self, name: str) -> tuple[str, float] | None:
@@ -556,7 +598,7 @@ class SqlStorage(InstigatorStorage, Storage):
             "timestamp": heartbeat.timestamp,
             "info": _dumps(heartbeat.info),
         }
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             conn.execute(replace_row(conn.dialect.name, daemon_heartbeats).values(values))
 
     def get_daemon_heartbeats(self) -> list[DaemonHeartbeat]:
@@ -591,6 +633,22 @@ class SqlStorage(InstigatorStorage, Storage):
 
     def _check_term(self, conn: sa.Connection, term: LeaderTerm | None) -> None:
         _check_term(conn, term)
+
+    def _run_keys(self, conn: sa.Connection, run_id: str) -> RunKeys:
+        """The run's keys for its run_steps rows, read once per run while it is recent."""
+        keys = self._known_run_keys.get(run_id)
+        if keys is None:
+            keys = run_keys(conn, run_id)
+            if len(self._known_run_keys) >= _KNOWN_RUN_KEYS:
+                self._known_run_keys.clear()
+            self._known_run_keys[run_id] = keys
+        return keys
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
+        """A write transaction, entered through the backend's writer gate."""
+        with self._writer, self._engine.begin() as conn:
+            yield conn
 
     # Lifecycle
 
@@ -635,6 +693,22 @@ def _insert_runs(conn: sa.Connection, new_runs: list[PipelineRun]) -> None:
     conn.execute(runs.insert(), rows)
     if tag_rows:
         conn.execute(run_tags.insert(), tag_rows)
+
+
+@functools.cache
+def _status_update(status: RunStatus, expected: tuple[RunStatus, ...] | None) -> sa.Update:
+    """The UPDATE of a run's status (built once per status and expectation: building it costs
+    more than running it). STARTED sets start_time; a finished status sets end_time."""
+    changed_at: sa.BindParameter[float] = sa.bindparam("changed_at")
+    values: dict[str, Any] = {"status": status.value, "updated_at": changed_at}
+    if status == RunStatus.STARTED:
+        values["start_time"] = changed_at
+    if status.is_finished:
+        values["end_time"] = changed_at
+    update = runs.update().where(runs.c.run_id == sa.bindparam("status_run_id")).values(values)
+    if expected is not None:
+        update = update.where(runs.c.status.in_([s.value for s in expected]))
+    return update
 
 
 def _json_or_none(value: Any) -> str | None:
@@ -757,8 +831,7 @@ def _check_term(conn: sa.Connection, term: LeaderTerm | None) -> None:
     until the transaction ends, so the lease cannot change hands before this write commits."""
     if term is None:
         return
-    row = locked_lease_row(conn, daemon_leases, term.lease)
-    if row is None or (row.holder, row.term) != (term.holder, term.term):
+    if not holds_lease(conn, daemon_leases, term.lease, term.holder, term.term):
         raise LeadershipLostError(
             f"{term.holder} no longer leads (term {term.term} of lease {term.lease!r} ended)"
         )

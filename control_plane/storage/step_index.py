@@ -6,7 +6,9 @@ with the log; the status matrix reads it with one grouped statement.
 
 from __future__ import annotations
 
-from typing import Any, cast
+import functools
+from collections.abc import Callable
+from typing import Any, NamedTuple, cast
 
 import sqlalchemy as sa
 
@@ -25,8 +27,27 @@ _PRECEDENCE = [
 ]
 
 
-def index_step_events(conn: sa.Connection, run_id: str, events: list[StepEvent]) -> None:
-    """Upserts the run_steps rows of the steps whose status these events change."""
+class RunKeys(NamedTuple):
+    """What each run_steps row repeats of its run; fixed once the run is stored."""
+
+    run_seq: int
+    partition_set: str | None
+    partition_key: str | None
+
+
+def run_keys(conn: sa.Connection, run_id: str) -> RunKeys:
+    query = sa.select(runs.c.id, runs.c.partition_set, runs.c.partition_key).where(
+        runs.c.run_id == run_id
+    )
+    row = conn.execute(query).one()
+    return RunKeys(row.id, row.partition_set, row.partition_key)
+
+
+def index_step_events(
+    conn: sa.Connection, run_id: str, events: list[StepEvent], run: Callable[[], RunKeys]
+) -> None:
+    """Upserts the run_steps rows of the steps whose status these events change (`run`
+    gives the run's keys, asked for only when a row changes)."""
     changes: dict[str, dict] = {}
     for event in events:
         status = STEP_STATUS_OF_EVENT.get(event.event_type)
@@ -41,21 +62,17 @@ def index_step_events(conn: sa.Connection, run_id: str, events: list[StepEvent])
             row["end_time"] = event.timestamp
     if not changes:
         return
-    run = conn.execute(
-        sa.select(runs.c.id, runs.c.partition_set, runs.c.partition_key).where(
-            runs.c.run_id == run_id
-        )
-    ).one()
+    keys = run()
     rows = [
         {
             "run_id": run_id,
-            "run_seq": run.id,
+            "run_seq": keys.run_seq,
             "step_key": key,
             "solid": StepKey.parse(key).solid,
             "status": row["status"],
             "attempts": row["attempts"],
-            "partition_set": run.partition_set,
-            "partition_key": run.partition_key,
+            "partition_set": keys.partition_set,
+            "partition_key": keys.partition_key,
             "start_time": row.get("start_time"),
             "end_time": row.get("end_time"),
         }
@@ -64,8 +81,10 @@ def index_step_events(conn: sa.Connection, run_id: str, events: list[StepEvent])
     conn.execute(_upsert(conn.dialect.name), rows)
 
 
+@functools.cache
 def _upsert(dialect: str) -> sa.Insert:
-    """One executemany upsert per batch. On an existing step, a value the batch leaves out
+    """One executemany upsert per batch (built once per dialect: building it, and its cache
+    key, costs more than running it). On an existing step, a value the batch leaves out
     (no new attempt, not ended) keeps the stored one."""
     conflict = [run_steps.c.run_id, run_steps.c.step_key]
     return upsert(dialect, run_steps, conflict, _merged)

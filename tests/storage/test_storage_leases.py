@@ -75,8 +75,13 @@ def test_a_write_of_an_ended_term_is_refused_and_changes_nothing(storage, new_ru
         storage.store_events(run.run_id, [step_event(1)], term=old)
     with pytest.raises(LeadershipLostError):
         storage.set_run_status(run.run_id, RunStatus.SUCCESS, term=old)
+    queued = storage.add_run(new_run())
+    with pytest.raises(LeadershipLostError):
+        storage.start_queued_runs([(queued.run_id, step_event(2))], term=old)
     assert [r.event.step_key for r in storage.get_events(run.run_id)] == ["step_0"]
     assert storage.get_run(run.run_id).status == RunStatus.STARTED
+    assert storage.get_run(queued.run_id).status == RunStatus.QUEUED
+    assert storage.get_events(queued.run_id) == []
 
 
 def test_lease_expiry_is_judged_by_the_database_clock(storage):

@@ -224,6 +224,46 @@ def test_racing_compare_and_sets_have_one_winner(storage, new_run):
     assert record.event.message == f"claimed by {results.index(True)}"
 
 
+def test_start_queued_runs_moves_only_the_runs_still_queued(storage, new_run, count_statements):
+    queued = [storage.add_run(new_run()) for _ in range(3)]
+    taken = storage.add_run(new_run(status=RunStatus.STARTED))
+    dequeued = [
+        (run.run_id, run_event(EventType.RUN_STARTING, f"dequeued {i}"))
+        for i, run in enumerate([queued[0], taken, *queued[1:]])
+    ]
+
+    with count_statements(storage.engine) as counter:
+        started = storage.start_queued_runs(dequeued)
+
+    assert started == [queued[0].run_id, queued[1].run_id, queued[2].run_id]
+    assert storage.get_run(taken.run_id).status == RunStatus.STARTED
+    assert storage.get_events(taken.run_id) == []
+    for i, run in zip([0, 2, 3], queued, strict=True):
+        assert storage.get_run(run.run_id).status == RunStatus.STARTING
+        [record] = storage.get_events(run.run_id)
+        assert record.event.message == f"dequeued {i}"
+    # One UPDATE per run and one INSERT of all their events, in one transaction.
+    writes = [s for s in counter.statements if s.lstrip().upper().startswith(("UPDATE", "INSERT"))]
+    assert len(writes) == len(dequeued) + 1
+    assert storage.start_queued_runs(dequeued) == []
+
+
+def test_racing_dequeues_start_each_run_once(storage, new_run):
+    queued = [storage.add_run(new_run()) for _ in range(4)]
+
+    def dequeue(i: int) -> list[str]:
+        event = run_event(EventType.RUN_STARTING, f"dequeued by {i}")
+        return storage.start_queued_runs([(run.run_id, event) for run in queued])
+
+    results = race(6, dequeue)
+
+    assert sorted(run_id for started in results for run_id in started) == sorted(
+        run.run_id for run in queued
+    )
+    for run in queued:
+        assert len(storage.get_events(run.run_id)) == 1
+
+
 def test_replace_interrupted_run_fails_it_and_adds_its_recovery(storage, new_run):
     interrupted = storage.add_run(new_run(status=RunStatus.STARTED))
     recovery = new_run(parent_run_id=interrupted.run_id, root_run_id=interrupted.run_id)
