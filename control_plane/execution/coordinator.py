@@ -163,17 +163,15 @@ class RunCoordinator:
 
     def _plan(self) -> ExecutionPlan:
         """The plan stored with the run; a run stored without one (a backfill's) gets it from
-        its code server now (see `run_plans`), validated against its config, and stored."""
-        run = self.run
-        plan_id = run.plan_id
-        if plan_id is not None:
-            stored = self._stored(lambda: self._storage.get_plan(plan_id))
-            if stored is None:
-                raise LodestarError(f"the run's execution plan {plan_id} is not in storage")
-            return stored
-        plan = run_plans.plan(self._locations, run)
-        self._stored(lambda: self._storage.set_run_plan(run.run_id, plan))
-        return plan
+        its code server now (see `run_plans`), validated against its config, and stores it
+        as it starts."""
+        plan_id = self.run.plan_id
+        if plan_id is None:
+            return run_plans.plan(self._locations, self.run)
+        stored = self._stored(lambda: self._storage.get_plan(plan_id))
+        if stored is None:
+            raise LodestarError(f"the run's execution plan {plan_id} is not in storage")
+        return stored
 
     def _run(self) -> None:
         run = self.run
@@ -197,6 +195,7 @@ class RunCoordinator:
                 events[0],
                 expected=[RunStatus.STARTING],
                 term=self._term,
+                plan=plan if run.plan_id is None else None,
             )
         )
         if not started:  # terminated before it started

@@ -45,11 +45,6 @@ class Storage(ABC):
         returns it as stored (`plan_id` set when a plan was given)."""
 
     @abstractmethod
-    def set_run_plan(self, run_id: str, plan: ExecutionPlan) -> str:
-        """Stores the plan of a run that has none yet (a backfill's run, at its start);
-        returns the plan's id."""
-
-    @abstractmethod
     def get_plan(self, plan_id: str) -> ExecutionPlan | None: ...
 
     @abstractmethod
@@ -76,12 +71,14 @@ class Storage(ABC):
         event: StepEvent | None = None,
         expected: Iterable[RunStatus] | None = None,
         term: LeaderTerm | None = None,
+        plan: ExecutionPlan | None = None,
     ) -> bool:
         """Moves a run to `status` and appends `event`, in one transaction.
 
         With `expected`, only when the run's current status is one of those; returns whether
         the run changed. STARTED sets start_time; a finished status sets end_time. With
-        `term`, raises LeadershipLostError (changing nothing) once that term has ended.
+        `term`, raises LeadershipLostError (changing nothing) once that term has ended. With
+        `plan`, a run stored without a plan (a backfill's, at its start) records it too.
         """
 
     @abstractmethod

@@ -144,22 +144,6 @@ class SqlStorage(InstigatorStorage, Storage):
                 conn.execute(event_logs.insert(), _event_row(run.run_id, event))
         return stored
 
-    def set_run_plan(self, run_id: str, plan: ExecutionPlan) -> str:
-        # The plan object is kept with its id, so an id is never another plan's meanwhile.
-        stored = self._stored_plans.get(id(plan))
-        with self._write() as conn:
-            plan_id = stored[1] if stored is not None else _add_plan(conn, plan)
-            conn.execute(
-                runs.update()
-                .where(runs.c.run_id == run_id, runs.c.plan_id.is_(None))
-                .values(plan_id=plan_id)
-            )
-        if stored is None:
-            if len(self._stored_plans) >= _STORED_PLANS:
-                self._stored_plans.clear()
-            self._stored_plans[id(plan)] = (plan, plan_id)
-        return plan_id
-
     def get_plan(self, plan_id: str) -> ExecutionPlan | None:
         query = sa.select(execution_plans.c.body).where(execution_plans.c.plan_id == plan_id)
         with self._engine.connect() as conn:
@@ -203,6 +187,7 @@ class SqlStorage(InstigatorStorage, Storage):
         event: StepEvent | None = None,
         expected: Iterable[RunStatus] | None = None,
         term: LeaderTerm | None = None,
+        plan: ExecutionPlan | None = None,
     ) -> bool:
         update = _status_update(status, tuple(expected) if expected is not None else None)
         params = {"status_run_id": run_id, "changed_at": time.time()}
@@ -211,8 +196,11 @@ class SqlStorage(InstigatorStorage, Storage):
             # A compare-and-set: the row lock serializes racing callers, and only one matches.
             if conn.execute(update, params).rowcount != 1:
                 return False
+            plan_id = self._set_run_plan(conn, run_id, plan) if plan is not None else None
             if event is not None:
                 conn.execute(event_logs.insert(), _event_row(run_id, event))
+        if plan is not None and plan_id is not None:
+            self._stored_plan(plan, plan_id)
         return True
 
     def start_queued_runs(
@@ -633,6 +621,26 @@ class SqlStorage(InstigatorStorage, Storage):
 
     def _check_term(self, conn: sa.Connection, term: LeaderTerm | None) -> None:
         _check_term(conn, term)
+
+    def _set_run_plan(self, conn: sa.Connection, run_id: str, plan: ExecutionPlan) -> str:
+        """Stores `plan` (unless this storage did before) as the plan of a run that has none
+        yet; returns the plan's id, to remember with `_stored_plan` once committed."""
+        stored = self._stored_plans.get(id(plan))
+        plan_id = stored[1] if stored is not None else _add_plan(conn, plan)
+        conn.execute(
+            runs.update()
+            .where(runs.c.run_id == run_id, runs.c.plan_id.is_(None))
+            .values(plan_id=plan_id)
+        )
+        return plan_id
+
+    def _stored_plan(self, plan: ExecutionPlan, plan_id: str) -> None:
+        """Remembers a committed plan by identity (keeping the object, so that its id is
+        never another plan's meanwhile): the runs sharing it store it once."""
+        if id(plan) not in self._stored_plans:
+            if len(self._stored_plans) >= _STORED_PLANS:
+                self._stored_plans.clear()
+            self._stored_plans[id(plan)] = (plan, plan_id)
 
     def _run_keys(self, conn: sa.Connection, run_id: str) -> RunKeys:
         """The run's keys for its run_steps rows, read once per run while it is recent."""

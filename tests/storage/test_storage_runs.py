@@ -17,7 +17,7 @@ from control_plane.storage import (
     RunsFilter,
     RunStatus,
 )
-from user_code_server.protocol import EventType, StepEvent
+from user_code_server.protocol import EventType, ExecutionPlan, StepEvent, StepSnapshot
 
 
 def run_event(event_type: EventType, message: str = "") -> StepEvent:
@@ -222,6 +222,29 @@ def test_racing_compare_and_sets_have_one_winner(storage, new_run):
     assert results.count(True) == 1
     [record] = storage.get_events(run.run_id)
     assert record.event.message == f"claimed by {results.index(True)}"
+
+
+def test_a_run_stored_without_a_plan_records_it_as_it_starts(storage, new_run, count_statements):
+    plan = ExecutionPlan("etl", "default", [StepSnapshot("extract")])
+    first, second, refused = (storage.add_run(new_run(status=RunStatus.STARTING)) for _ in range(3))
+    storage.set_run_status(refused.run_id, RunStatus.CANCELED)
+
+    def start(run) -> bool:
+        return storage.set_run_status(
+            run.run_id, RunStatus.STARTED, expected=[RunStatus.STARTING], plan=plan
+        )
+
+    assert start(first)
+    with count_statements(storage.engine) as counter:
+        assert start(second)
+    assert not start(refused)
+
+    plan_id = storage.get_run(first.run_id).plan_id
+    assert plan_id is not None and storage.get_run(second.run_id).plan_id == plan_id
+    assert storage.get_plan(plan_id) == plan
+    assert storage.get_run(refused.run_id).plan_id is None
+    # The second run reuses the plan stored for the first: no look-up, no insert.
+    assert not any("execution_plans" in statement for statement in counter.statements)
 
 
 def test_start_queued_runs_moves_only_the_runs_still_queued(storage, new_run, count_statements):
