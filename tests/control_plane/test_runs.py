@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from helpers.waiting import wait_until
 
-from control_plane.errors import InvalidRunStateError, RunConfigValidationError
+from control_plane.errors import CodeLocationError, InvalidRunStateError, RunConfigValidationError
 from control_plane.storage.records import RunStatus
-from user_code_server.protocol import EventType
+from user_code_server.protocol import CodeServerUnavailableError, EventType
 
 
 def step_events(plane, run_id, event_type):
@@ -119,14 +119,26 @@ def test_code_server_killed_mid_run_fails_the_run_and_the_next_run_succeeds(plan
     run = plane.launch_run("slow", config)
     wait_for_step_start(plane, run.run_id, "sleepy")
     location = plane.locations.get("runs_repo")
-    os.kill(location.client().ping().pid, signal.SIGKILL)
+    killed = location.client().ping().pid
+    os.kill(killed, signal.SIGKILL)
     run = plane.wait_for_run(run.run_id, timeout=30)
     assert run.status == RunStatus.FAILURE
     (failure,) = step_events(plane, run.run_id, EventType.STEP_FAILURE)
     assert "unavailable" in failure.error.message
-    wait_until(lambda: plane.code_locations()[0].status == "LOADED", 30, "the location to reload")
+    # The run can fail before the supervisor sees the death: wait for the new server itself.
+    wait_until(lambda: _serving_pid(plane) not in (None, killed), 30, "a new code server")
     config = {"solids": {"sleepy": {"config": {"seconds": 0.0}}}}
     assert plane.wait_for_run(plane.launch_run("slow", config).run_id).status == RunStatus.SUCCESS
+
+
+def _serving_pid(plane) -> int | None:
+    """The pid of the code server the location serves from, if it is loaded and answers."""
+    if plane.code_locations()[0].status != "LOADED":
+        return None
+    try:
+        return plane.locations.get("runs_repo").client().ping().pid
+    except (CodeServerUnavailableError, CodeLocationError):
+        return None
 
 
 def test_mapped_failure_reexecutes_only_the_failed_key(plane, tmp_path):
