@@ -173,7 +173,7 @@ class CeleryStepExecutor(StepExecutor):
                     if kind == "terminate" or waited >= self._config.broker_wait_seconds:
                         self._broker_gave_up(kind, payload, waited, error)
                         break
-                    self._broker_down(kind, payload, error, told)
+                    self._broker_down(payload[0], error, told)
                     self._stop.wait(_BROKER_RETRY_S)
                     continue
                 if down_since is not None:
@@ -227,8 +227,7 @@ class CeleryStepExecutor(StepExecutor):
                 return queue
         return self._config.default_queue
 
-    def _broker_down(self, kind: str, payload: Any, error: Exception, told: set[str]) -> None:
-        context = payload[0]
+    def _broker_down(self, context: RunExecutionContext, error: Exception, told: set[str]) -> None:
         if context.run_id in told:
             return
         told.add(context.run_id)
