@@ -29,6 +29,7 @@ from user_code_server.protocol import (
     EVENTS_MESSAGE,
     EXECUTE_STEP_TASK,
     HEARTBEAT_MESSAGE,
+    HEARTBEAT_S,
     TERMINATE_RUN_COMMAND,
     Attempt,
     StepMessage,
@@ -110,7 +111,7 @@ class _InFlight:
         """The steps in flight grouped by reply queue, and the shortest heartbeat interval."""
         with self._lock:
             grouped: dict[str, list[Attempt]] = {}
-            interval = 2.0
+            interval = HEARTBEAT_S
             for execution in self._executions:
                 grouped.setdefault(execution.reply_to, []).extend(execution.attempts)
                 interval = min(interval, execution.heartbeat_s)
@@ -222,7 +223,7 @@ class _StepWorker:
             _IN_FLIGHT.discard(execution)
 
     def _beat(self) -> None:
-        interval = 2.0
+        interval = HEARTBEAT_S
         while not self._stop.wait(interval):
             grouped, interval = _IN_FLIGHT.by_reply_queue()
             for reply_to, attempts in grouped.items():

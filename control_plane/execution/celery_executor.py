@@ -38,6 +38,7 @@ from user_code_server.protocol import (
     EVENTS_MESSAGE,
     EXECUTE_STEP_TASK,
     HEARTBEAT_MESSAGE,
+    HEARTBEAT_S,
     TERMINATE_RUN_COMMAND,
     Attempt,
     EventType,
@@ -51,7 +52,6 @@ from user_code_server.protocol import (
 
 log = logging.getLogger(__name__)
 QUEUE_TAG = "lodestar/celery_queue"
-HEARTBEAT_S = 2.0
 # Steps ready together go in up to this many tasks per queue (so that every worker gets some),
 # each of at most MAX_STEPS_PER_TASK: a task costs the broker and both ends far more than a step.
 TASKS_PER_DISPATCH = 8

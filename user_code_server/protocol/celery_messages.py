@@ -32,6 +32,8 @@ TERMINATE_RUN_COMMAND = "lodestar_terminate_run"
 # Reply queues outlive a control plane that died by this much, then the broker drops them.
 REPLY_QUEUE_EXPIRES_S = 24 * 3600
 REPLY_EXCHANGE = "lodestar.events"
+# How often a worker reports the steps it runs (the control plane may ask for another).
+HEARTBEAT_S = 2.0
 
 
 def reply_queue(name: str) -> Any:
