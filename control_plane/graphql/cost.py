@@ -10,6 +10,8 @@ the walk itself.
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -53,12 +55,18 @@ class QueryCostLimiter(SchemaExtension):
 
     def on_operation(self) -> Iterator[None]:
         context = self.execution_context
-        rule = _cost_rule(context.variables or {}, self.max_cost)
+        variables = json.dumps(context.variables or {}, sort_keys=True, default=str)
+        rule = _cost_rule(variables, self.max_cost)
         context.validation_rules = (*context.validation_rules, rule)
         yield
 
 
-def _cost_rule(variables: Mapping[str, Any], max_cost: int) -> type[ValidationRule]:
+@functools.lru_cache(maxsize=128)
+def _cost_rule(variables_json: str, max_cost: int) -> type[ValidationRule]:
+    """The cost rule for these variables (as JSON): the same class for the same variables,
+    so that a repeated request is found in the validation cache."""
+    variables = json.loads(variables_json)
+
     class QueryCost(ValidationRule):
         def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
             root = self.context.schema.get_root_type(node.operation)

@@ -5,7 +5,14 @@ from __future__ import annotations
 import logging
 
 import strawberry
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
 
 from control_plane.graphql.cost import QueryCostLimiter
 from control_plane.graphql.mutation import Mutation
@@ -17,6 +24,13 @@ MAX_ALIASES = 100
 MAX_TOKENS = 5000
 
 log = logging.getLogger(__name__)
+
+# Built once, so that a document asked again is found in the validation cache, whose key
+# holds the rules (the cost rule is built once per set of variables for the same reason).
+_LIMIT_RULES = [
+    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+]
 
 
 class LodestarSchema(strawberry.Schema):
@@ -36,8 +50,10 @@ def build_schema() -> strawberry.Schema:
         mutation=Mutation,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-            lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-            lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+            lambda: AddValidationRules(_LIMIT_RULES),
             QueryCostLimiter,
+            # A UI polls the same few documents: each is parsed and validated once.
+            ParserCache,
+            ValidationCache,
         ],
     )
