@@ -30,6 +30,7 @@ from control_plane.storage.dialects import (
     storable_text,
     writer_gate,
 )
+from control_plane.storage.group_commit import GroupCommit, WriteBatch
 from control_plane.storage.instigator_storage import InstigatorStorage
 from control_plane.storage.records import (
     BACKFILL_TAG,
@@ -107,6 +108,8 @@ _START_QUEUED_RUN = (
     .values(status=RunStatus.STARTING.value, updated_at=sa.bindparam("dequeued_at"))
 )
 
+_INSERT_EVENTS = event_logs.insert()
+
 # One encoder for every row: json.dumps with options would build a new one per call.
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
@@ -117,6 +120,8 @@ class SqlStorage(InstigatorStorage, Storage):
     def __init__(self, url: str | sa.URL, pool: PoolConfig | None = DEFAULT_POOL):
         self._engine = create_engine(url, pool)
         self._writer = writer_gate(self._engine.dialect.name)
+        # Run status changes and events, of every run in flight, committed in groups.
+        self._group_commit = GroupCommit(self._fenced_write, TRANSIENT_STORAGE_ERRORS)
         self._known_run_keys: dict[str, RunKeys] = {}
         # Plans stored by this storage, by identity: runs sharing a plan store it once.
         self._stored_plans: dict[int, tuple[ExecutionPlan, str]] = {}
@@ -191,17 +196,20 @@ class SqlStorage(InstigatorStorage, Storage):
     ) -> bool:
         update = _status_update(status, tuple(expected) if expected is not None else None)
         params = {"status_run_id": run_id, "changed_at": time.time()}
-        with self._write() as conn:
-            _check_term(conn, term)
+
+        def apply(batch: WriteBatch) -> tuple[bool, str | None]:
             # A compare-and-set: the row lock serializes racing callers, and only one matches.
-            if conn.execute(update, params).rowcount != 1:
-                return False
-            plan_id = self._set_run_plan(conn, run_id, plan) if plan is not None else None
+            if batch.conn.execute(update, params).rowcount != 1:
+                return False, None
+            plan_id = self._set_run_plan(batch.conn, run_id, plan) if plan is not None else None
             if event is not None:
-                conn.execute(event_logs.insert(), _event_row(run_id, event))
+                batch.insert(_INSERT_EVENTS, [_event_row(run_id, event)])
+            return True, plan_id
+
+        changed, plan_id = self._group_commit.write(term, apply)
         if plan is not None and plan_id is not None:
             self._stored_plan(plan, plan_id)
-        return True
+        return changed
 
     def start_queued_runs(
         self, dequeued: list[tuple[str, StepEvent]], term: LeaderTerm | None = None
@@ -255,15 +263,18 @@ class SqlStorage(InstigatorStorage, Storage):
         if not events:
             return
         rows = [_event_row(run_id, event) for event in events]
-        with self._write() as conn:
-            _check_term(conn, term)
+
+        def apply(batch: WriteBatch) -> None:
+            conn = batch.conn
             if any(row["asset_key"] is not None for row in rows):
                 ids = asset_index.insert_events_returning_ids(conn, rows)
                 data = [event.data for event in events]
                 asset_index.index_materializations(conn, rows, ids, data)
             else:
-                conn.execute(event_logs.insert(), rows)
-            index_step_events(conn, run_id, events, lambda: self._run_keys(conn, run_id))
+                batch.insert(_INSERT_EVENTS, rows)
+            index_step_events(batch, run_id, events, lambda: self._run_keys(conn, run_id))
+
+        self._group_commit.write(term, apply)
 
     def get_events(
         self,
@@ -656,6 +667,13 @@ class SqlStorage(InstigatorStorage, Storage):
     def _write(self) -> Iterator[sa.Connection]:
         """A write transaction, entered through the backend's writer gate."""
         with self._writer, self._engine.begin() as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def _fenced_write(self, term: LeaderTerm | None) -> Iterator[sa.Connection]:
+        """A write transaction that first checks `term` (see `_check_term`)."""
+        with self._write() as conn:
+            _check_term(conn, term)
             yield conn
 
     # Lifecycle

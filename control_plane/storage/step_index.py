@@ -13,6 +13,7 @@ from typing import Any, NamedTuple, cast
 import sqlalchemy as sa
 
 from control_plane.storage.dialects import upsert
+from control_plane.storage.group_commit import WriteBatch
 from control_plane.storage.records import STEP_STATUS_OF_EVENT, StepStatus
 from control_plane.storage.schema import run_steps, runs
 from user_code_server.protocol import EventType, StepEvent, StepKey
@@ -44,7 +45,7 @@ def run_keys(conn: sa.Connection, run_id: str) -> RunKeys:
 
 
 def index_step_events(
-    conn: sa.Connection, run_id: str, events: list[StepEvent], run: Callable[[], RunKeys]
+    batch: WriteBatch, run_id: str, events: list[StepEvent], run: Callable[[], RunKeys]
 ) -> None:
     """Upserts the run_steps rows of the steps whose status these events change (`run`
     gives the run's keys, asked for only when a row changes)."""
@@ -78,7 +79,7 @@ def index_step_events(
         }
         for key, row in changes.items()
     ]
-    conn.execute(_upsert(conn.dialect.name), rows)
+    batch.insert(_upsert(batch.conn.dialect.name), rows)
 
 
 @functools.cache
