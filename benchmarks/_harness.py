@@ -56,3 +56,9 @@ def median(values: list[float]) -> float:
 def peak_rss_mb() -> float:
     """Peak resident memory of this process (the control plane), in MB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    """CPU time (user and system) this process (the control plane) has used so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime

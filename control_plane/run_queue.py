@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 from control_plane.run_events import run_event
 from control_plane.storage import Storage
-from control_plane.storage.records import LeaderTerm, PipelineRun, RunsFilter, RunStatus
+from control_plane.storage.records import LeaderTerm, PipelineRun, RunStatus
 from user_code_server.protocol import EventType
 
 POLL_INTERVAL_S = 1.0
@@ -34,9 +34,7 @@ class RunQueue:
         free = self._max - self._runs_in_flight()
         if free <= 0:
             return
-        queued = self._storage.get_runs(
-            RunsFilter(statuses=[RunStatus.QUEUED]), limit=free, oldest_first=True
-        )
+        queued = self._storage.queued_runs(free)
         dequeued = [
             (
                 run.run_id,

@@ -90,6 +90,10 @@ class Storage(ABC):
         in order."""
 
     @abstractmethod
+    def queued_runs(self, limit: int) -> list[PipelineRun]:
+        """The oldest `limit` QUEUED runs, oldest first (what the run queue starts next)."""
+
+    @abstractmethod
     def replace_interrupted_run(
         self,
         interrupted_run_id: str,

@@ -110,6 +110,13 @@ _START_QUEUED_RUN = (
 
 _INSERT_EVENTS = event_logs.insert()
 
+_OLDEST_QUEUED = (
+    sa.select(runs)
+    .where(runs.c.status == RunStatus.QUEUED.value)
+    .order_by(runs.c.id.asc())
+    .limit(sa.bindparam("limit"))
+)
+
 # One encoder for every row: json.dumps with options would build a new one per call.
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
@@ -194,14 +201,18 @@ class SqlStorage(InstigatorStorage, Storage):
         term: LeaderTerm | None = None,
         plan: ExecutionPlan | None = None,
     ) -> bool:
-        update = _status_update(status, tuple(expected) if expected is not None else None)
-        params = {"status_run_id": run_id, "changed_at": time.time()}
+        expected_statuses = tuple(expected) if expected is not None else None
+        update = _status_update(status, expected_statuses, sets_plan=plan is not None)
+        params: dict[str, Any] = {"status_run_id": run_id, "changed_at": time.time()}
 
         def apply(batch: WriteBatch) -> tuple[bool, str | None]:
+            plan_id = None
+            if plan is not None:
+                known = self._stored_plans.get(id(plan))
+                plan_id = params["plan_id"] = known[1] if known else _add_plan(batch.conn, plan)
             # A compare-and-set: the row lock serializes racing callers, and only one matches.
             if batch.conn.execute(update, params).rowcount != 1:
                 return False, None
-            plan_id = self._set_run_plan(batch.conn, run_id, plan) if plan is not None else None
             if event is not None:
                 batch.insert(_INSERT_EVENTS, [_event_row(run_id, event)])
             return True, plan_id
@@ -216,19 +227,22 @@ class SqlStorage(InstigatorStorage, Storage):
     ) -> list[str]:
         if not dequeued:
             return []
-        started: list[str] = []
-        rows = []
-        with self._write() as conn:
-            _check_term(conn, term)
-            now = time.time()
+        now = time.time()
+
+        def apply(batch: WriteBatch) -> list[str]:
+            started: list[str] = []
             for run_id, event in dequeued:
                 params = {"queued_run_id": run_id, "dequeued_at": now}
-                if conn.execute(_START_QUEUED_RUN, params).rowcount == 1:
+                if batch.conn.execute(_START_QUEUED_RUN, params).rowcount == 1:
                     started.append(run_id)
-                    rows.append(_event_row(run_id, event))
-            if rows:
-                conn.execute(event_logs.insert(), rows)
-        return started
+                    batch.insert(_INSERT_EVENTS, [_event_row(run_id, event)])
+            return started
+
+        return self._group_commit.write(term, apply)
+
+    def queued_runs(self, limit: int) -> list[PipelineRun]:
+        with self._engine.connect() as conn:
+            return [_run_from_row(row) for row in conn.execute(_OLDEST_QUEUED, {"limit": limit})]
 
     def replace_interrupted_run(
         self,
@@ -633,18 +647,6 @@ class SqlStorage(InstigatorStorage, Storage):
     def _check_term(self, conn: sa.Connection, term: LeaderTerm | None) -> None:
         _check_term(conn, term)
 
-    def _set_run_plan(self, conn: sa.Connection, run_id: str, plan: ExecutionPlan) -> str:
-        """Stores `plan` (unless this storage did before) as the plan of a run that has none
-        yet; returns the plan's id, to remember with `_stored_plan` once committed."""
-        stored = self._stored_plans.get(id(plan))
-        plan_id = stored[1] if stored is not None else _add_plan(conn, plan)
-        conn.execute(
-            runs.update()
-            .where(runs.c.run_id == run_id, runs.c.plan_id.is_(None))
-            .values(plan_id=plan_id)
-        )
-        return plan_id
-
     def _stored_plan(self, plan: ExecutionPlan, plan_id: str) -> None:
         """Remembers a committed plan by identity (keeping the object, so that its id is
         never another plan's meanwhile): the runs sharing it store it once."""
@@ -722,11 +724,16 @@ def _insert_runs(conn: sa.Connection, new_runs: list[PipelineRun]) -> None:
 
 
 @functools.cache
-def _status_update(status: RunStatus, expected: tuple[RunStatus, ...] | None) -> sa.Update:
+def _status_update(
+    status: RunStatus, expected: tuple[RunStatus, ...] | None, sets_plan: bool
+) -> sa.Update:
     """The UPDATE of a run's status (built once per status and expectation: building it costs
-    more than running it). STARTED sets start_time; a finished status sets end_time."""
+    more than running it). STARTED sets start_time; a finished status sets end_time;
+    `sets_plan` sets plan_id (a parameter) on a run stored without one."""
     changed_at: sa.BindParameter[float] = sa.bindparam("changed_at")
     values: dict[str, Any] = {"status": status.value, "updated_at": changed_at}
+    if sets_plan:
+        values["plan_id"] = sa.func.coalesce(runs.c.plan_id, sa.bindparam("plan_id"))
     if status == RunStatus.STARTED:
         values["start_time"] = changed_at
     if status.is_finished:

@@ -36,11 +36,13 @@ class RunKeys(NamedTuple):
     partition_key: str | None
 
 
+_RUN_KEYS = sa.select(runs.c.id, runs.c.partition_set, runs.c.partition_key).where(
+    runs.c.run_id == sa.bindparam("keys_run_id")
+)
+
+
 def run_keys(conn: sa.Connection, run_id: str) -> RunKeys:
-    query = sa.select(runs.c.id, runs.c.partition_set, runs.c.partition_key).where(
-        runs.c.run_id == run_id
-    )
-    row = conn.execute(query).one()
+    row = conn.execute(_RUN_KEYS, {"keys_run_id": run_id}).one()
     return RunKeys(row.id, row.partition_set, row.partition_key)
 
 
