@@ -252,8 +252,8 @@ def recorded_edges(
         ]
     found: dict[AssetPath, set[AssetPath]] = defaultdict(set)
     for query in queries:
-        for child, parent in conn.execute(query).tuples():
-            child, parent = tuple(json.loads(child)), tuple(json.loads(parent))
+        for row in conn.execute(query):
+            child, parent = tuple(json.loads(row.asset_key)), tuple(json.loads(row.parent_key))
             if upstream:
                 found[child].add(parent)
             else:

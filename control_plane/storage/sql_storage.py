@@ -339,8 +339,15 @@ class SqlStorage(InstigatorStorage, Storage):
         )
         with self._engine.connect() as conn:
             return [
-                RunStep(run_id, key, StepStatus(status), attempts, start, end)
-                for run_id, key, status, attempts, start, end in conn.execute(query).tuples()
+                RunStep(
+                    row.run_id,
+                    row.step_key,
+                    StepStatus(row.status),
+                    row.attempts,
+                    row.start_time,
+                    row.end_time,
+                )
+                for row in conn.execute(query)
             ]
 
     # Backfills and partitions
@@ -447,19 +454,19 @@ class SqlStorage(InstigatorStorage, Storage):
         )
         with self._engine.connect() as conn:
             return {
-                partition: (run_id, RunStatus(status))
-                for partition, run_id, status in conn.execute(query).tuples()
+                row.partition_key: (row.run_id, RunStatus(row.status))
+                for row in conn.execute(query)
             }
 
     def backfill_run_counts(self, backfill_id: str) -> dict[RunStatus, int]:
         latest = latest_run_ids(runs.c.backfill_id == backfill_id)
         query = (
-            sa.select(runs.c.status, sa.func.count())
+            sa.select(runs.c.status, sa.func.count().label("runs"))
             .join(latest, runs.c.id == latest.c.id)
             .group_by(runs.c.status)
         )
         with self._engine.connect() as conn:
-            return {RunStatus(status): count for status, count in conn.execute(query).tuples()}
+            return {RunStatus(row.status): row.runs for row in conn.execute(query)}
 
     def backfills_run_counts(self, backfill_ids: list[str]) -> dict[str, dict[RunStatus, int]]:
         latest = (
@@ -469,14 +476,14 @@ class SqlStorage(InstigatorStorage, Storage):
             .subquery()
         )
         query = (
-            sa.select(runs.c.backfill_id, runs.c.status, sa.func.count())
+            sa.select(runs.c.backfill_id, runs.c.status, sa.func.count().label("runs"))
             .join(latest, runs.c.id == latest.c.id)
             .group_by(runs.c.backfill_id, runs.c.status)
         )
         counts: dict[str, dict[RunStatus, int]] = {backfill_id: {} for backfill_id in backfill_ids}
         with self._engine.connect() as conn:
-            for backfill_id, status, count in conn.execute(query).tuples():
-                counts[backfill_id][RunStatus(status)] = count
+            for row in conn.execute(query):
+                counts[row.backfill_id][RunStatus(row.status)] = row.runs
         return counts
 
     def cancel_queued_runs(self, backfill_id: str, event: StepEvent) -> list[str]:
