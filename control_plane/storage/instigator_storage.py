@@ -34,7 +34,9 @@ class InstigatorStorage:
     ) -> None:
         raise NotImplementedError
 
-    def _check_term(self, conn: sa.Connection, term: LeaderTerm | None) -> None:
+    def _fenced_write(
+        self, term: LeaderTerm | None
+    ) -> contextlib.AbstractContextManager[sa.Connection]:
         raise NotImplementedError
 
     def _write(self) -> contextlib.AbstractContextManager[sa.Connection]:
@@ -78,8 +80,7 @@ class InstigatorStorage:
         or whose run key was launched meanwhile, is left out alone. Returns, per tick,
         whether it was recorded."""
         try:
-            with self._write() as conn:
-                self._check_term(conn, term)
+            with self._fenced_write(term) as conn:
                 recorded = [self._advance(conn, write) for write in writes]
                 self._insert_ticks(
                     conn, [w for w, done in zip(writes, recorded, strict=True) if done]
@@ -90,8 +91,7 @@ class InstigatorStorage:
 
     def _record_alone(self, write: TickWrite, term: LeaderTerm | None) -> bool:
         try:
-            with self._write() as conn:
-                self._check_term(conn, term)
+            with self._fenced_write(term) as conn:
                 if not self._advance(conn, write):
                     return False
                 self._insert_ticks(conn, [write])

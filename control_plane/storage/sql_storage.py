@@ -260,8 +260,7 @@ class SqlStorage(InstigatorStorage, Storage):
             )
             .values(status=RunStatus.FAILURE.value, updated_at=now, end_time=now)
         )
-        with self._write() as conn:
-            _check_term(conn, term)
+        with self._fenced_write(term) as conn:
             if conn.execute(fail).rowcount != 1:
                 return None
             conn.execute(event_logs.insert(), _event_row(interrupted_run_id, failure_event))
@@ -650,9 +649,6 @@ class SqlStorage(InstigatorStorage, Storage):
         _insert_runs(conn, stored)
         rows = [_event_row(r.run_id, event) for r, (_, event) in zip(stored, new_runs, strict=True)]
         conn.execute(event_logs.insert(), rows)
-
-    def _check_term(self, conn: sa.Connection, term: LeaderTerm | None) -> None:
-        _check_term(conn, term)
 
     def _stored_plan(self, plan: ExecutionPlan, plan_id: str) -> None:
         """Remembers a committed plan by identity (keeping the object, so that its id is
