@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,11 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 # Below MariaDB/MySQL's default wait_timeout (8 hours), so no pooled connection goes stale.
 DEFAULT_POOL_RECYCLE_SECONDS = 3600
 MYSQL_DIALECTS = ("mysql", "mariadb")
+# A pooled server connection unused this long is pinged before it is handed out, so one the
+# server dropped meanwhile (a restart, an idle timeout) is replaced unseen. One in steady use
+# skips that round trip: if its server went away, the statement fails, the pool is refreshed,
+# and storage callers retry (TRANSIENT_STORAGE_ERRORS).
+PING_IDLE_AFTER_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,7 @@ def create_engine(url: str | sa.URL, pool: PoolConfig | None = DEFAULT_POOL) -> 
         engine = sa.create_engine(url)
         sa.event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
-    options: dict[str, Any] = {"pool_pre_ping": True}
+    options: dict[str, Any] = {}
     if backend in MYSQL_DIALECTS:
         options["connect_args"] = {"charset": "utf8mb4"}
     if pool is None:
@@ -57,7 +63,32 @@ def create_engine(url: str | sa.URL, pool: PoolConfig | None = DEFAULT_POOL) -> 
             max_overflow=pool.max_overflow,
             pool_recycle=pool.recycle_seconds,
         )
-    return sa.create_engine(url, **options)
+    engine = sa.create_engine(url, **options)
+    _ping_when_idle(engine)
+    return engine
+
+
+def _ping_when_idle(engine: sa.Engine) -> None:
+    """Pings a pooled connection on checkout once it has been idle PING_IDLE_AFTER_S (a
+    per-checkout ping, `pool_pre_ping`, costs every transaction a round trip)."""
+
+    @sa.event.listens_for(engine, "checkin")
+    def checked_in(_dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @sa.event.listens_for(engine, "checkout")
+    def checked_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get("idle_since")
+        if idle_since is None or time.monotonic() - idle_since < PING_IDLE_AFTER_S:
+            return
+        try:
+            alive = engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as error:
+            if not engine.dialect.is_disconnect(error, dbapi_connection, None):
+                raise
+            alive = False
+        if not alive:
+            raise sa.exc.DisconnectionError("a pooled connection was closed by its server")
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

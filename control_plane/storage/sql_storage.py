@@ -242,7 +242,12 @@ class SqlStorage(InstigatorStorage, Storage):
 
     def queued_runs(self, limit: int) -> list[PipelineRun]:
         with self._engine.connect() as conn:
-            return [_run_from_row(row) for row in conn.execute(_OLDEST_QUEUED, {"limit": limit})]
+            rows = conn.execute(_OLDEST_QUEUED, {"limit": limit}).all()
+        for row in rows:  # about to start: their run_steps rows will need these
+            self._remember_run_keys(
+                row.run_id, RunKeys(row.id, row.partition_set, row.partition_key)
+            )
+        return [_run_from_row(row) for row in rows]
 
     def replace_interrupted_run(
         self,
@@ -663,10 +668,13 @@ class SqlStorage(InstigatorStorage, Storage):
         keys = self._known_run_keys.get(run_id)
         if keys is None:
             keys = run_keys(conn, run_id)
-            if len(self._known_run_keys) >= _KNOWN_RUN_KEYS:
-                self._known_run_keys.clear()
-            self._known_run_keys[run_id] = keys
+            self._remember_run_keys(run_id, keys)
         return keys
+
+    def _remember_run_keys(self, run_id: str, keys: RunKeys) -> None:
+        if len(self._known_run_keys) >= _KNOWN_RUN_KEYS:
+            self._known_run_keys.clear()
+        self._known_run_keys[run_id] = keys
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sa.Connection]:

@@ -44,4 +44,3 @@ def test_mysql_engines_recycle_connections_below_wait_timeout(mysql_database_url
     storage.dispose()
 
     assert 0 < storage.engine.pool._recycle < wait_timeout
-    assert storage.engine.pool._pre_ping
