@@ -23,10 +23,9 @@ from user_code_server.protocol import StepEvent
 
 
 class InstigatorStorage:
-    """Mixed into SqlStorage, which provides the engine, run inserts and the term fence."""
+    """Mixed into SqlStorage, which provides connections, run inserts and the term fence."""
 
-    @property
-    def engine(self) -> sa.Engine:
+    def _read(self) -> sa.Connection:
         raise NotImplementedError
 
     def _insert_queued_runs(
@@ -46,7 +45,7 @@ class InstigatorStorage:
         query = sa.select(instigators).order_by(instigators.c.kind, instigators.c.name)
         if kind is not None:
             query = query.where(instigators.c.kind == kind.value)
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return [_state_from_row(row) for row in conn.execute(query)]
 
     def set_instigator_status(
@@ -151,7 +150,7 @@ class InstigatorStorage:
         )
         if before_id is not None:
             query = query.where(ticks.c.id < before_id)
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return [_tick_from_row(row) for row in conn.execute(query)]
 
     def get_latest_ticks(self, kind: InstigatorKind) -> dict[str, Tick]:
@@ -162,7 +161,7 @@ class InstigatorStorage:
             .scalar_subquery()
         )
         query = sa.select(ticks).where(ticks.c.id.in_(newest))
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return {row.name: _tick_from_row(row) for row in conn.execute(query)}
 
     def get_run_keys(self, sensor: str, keys: Iterable[str]) -> dict[str, str]:
@@ -173,7 +172,7 @@ class InstigatorStorage:
         query = sa.select(run_keys.c.run_key, run_keys.c.run_id).where(
             run_keys.c.sensor == sensor, run_keys.c.run_key.in_(wanted)
         )
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return {row.run_key: row.run_id for row in conn.execute(query)}
 
 

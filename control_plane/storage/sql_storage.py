@@ -26,6 +26,7 @@ from control_plane.storage.dialects import (
     create_engine,
     database_now,
     holds_lease,
+    reader,
     replace_row,
     storable_text,
     writer_gate,
@@ -126,6 +127,7 @@ class SqlStorage(InstigatorStorage, Storage):
 
     def __init__(self, url: str | sa.URL, pool: PoolConfig | None = DEFAULT_POOL):
         self._engine = create_engine(url, pool)
+        self._reader = reader(self._engine)
         self._writer = writer_gate(self._engine.dialect.name)
         # Run status changes and events, of every run in flight, committed in groups.
         self._group_commit = GroupCommit(self._fenced_write, TRANSIENT_STORAGE_ERRORS)
@@ -158,12 +160,12 @@ class SqlStorage(InstigatorStorage, Storage):
 
     def get_plan(self, plan_id: str) -> ExecutionPlan | None:
         query = sa.select(execution_plans.c.body).where(execution_plans.c.plan_id == plan_id)
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             body = conn.execute(query).scalar_one_or_none()
         return decode_plan(body) if body is not None else None
 
     def get_run(self, run_id: str) -> PipelineRun | None:
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             row = conn.execute(sa.select(runs).where(runs.c.run_id == run_id)).first()
         return _run_from_row(row) if row is not None else None
 
@@ -184,12 +186,12 @@ class SqlStorage(InstigatorStorage, Storage):
             query = query.where(runs.c.id > cursor_id if oldest_first else runs.c.id < cursor_id)
         if limit is not None:
             query = query.limit(limit)
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return [_run_from_row(row) for row in conn.execute(query)]
 
     def count_runs(self, filters: RunsFilter | None = None) -> int:
         query = sa.select(sa.func.count()).select_from(runs).where(*_filter_clauses(filters))
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return conn.execute(query).scalar_one()
 
     def set_run_status(
@@ -241,7 +243,7 @@ class SqlStorage(InstigatorStorage, Storage):
         return self._group_commit.write(term, apply)
 
     def queued_runs(self, limit: int) -> list[PipelineRun]:
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(_OLDEST_QUEUED, {"limit": limit}).all()
         for row in rows:  # about to start: their run_steps rows will need these
             self._remember_run_keys(
@@ -310,7 +312,7 @@ class SqlStorage(InstigatorStorage, Storage):
             query = query.where(event_logs.c.event_type.in_([t.value for t in event_types]))
         if limit is not None:
             query = query.limit(limit)
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return [_event_record_from_row(row) for row in conn.execute(query)]
 
     def get_events_of_runs(
@@ -324,7 +326,7 @@ class SqlStorage(InstigatorStorage, Storage):
             )
             .order_by(event_logs.c.id)
         )
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return [_event_record_from_row(row) for row in conn.execute(query)]
 
     def get_run_steps(self, run_ids: list[str]) -> list[RunStep]:
@@ -341,7 +343,7 @@ class SqlStorage(InstigatorStorage, Storage):
             .where(step.run_id.in_(run_ids))
             .order_by(step.id)
         )
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return [
                 RunStep(
                     row.run_id,
@@ -367,7 +369,7 @@ class SqlStorage(InstigatorStorage, Storage):
 
     def get_backfill(self, backfill_id: str) -> Backfill | None:
         query = sa.select(backfills).where(backfills.c.backfill_id == backfill_id)
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             row = conn.execute(query).one_or_none()
         return backfill_from_row(row) if row is not None else None
 
@@ -386,7 +388,7 @@ class SqlStorage(InstigatorStorage, Storage):
             query = query.where(backfills.c.id < cursor_id)
         if limit is not None:
             query = query.limit(limit)
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return [backfill_from_row(row) for row in conn.execute(query)]
 
     def submit_backfill_runs(
@@ -443,7 +445,7 @@ class SqlStorage(InstigatorStorage, Storage):
             where.append(runs.c.partition_key.in_(partition_keys))
         latest = latest_run_ids(*where)
         query = sa.select(runs).join(latest, runs.c.id == latest.c.id)
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return {row.partition_key: _run_from_row(row) for row in conn.execute(query)}
 
     def latest_partition_run_statuses(
@@ -456,7 +458,7 @@ class SqlStorage(InstigatorStorage, Storage):
         query = sa.select(runs.c.partition_key, runs.c.run_id, runs.c.status).join(
             latest, runs.c.id == latest.c.id
         )
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return {
                 row.partition_key: (row.run_id, RunStatus(row.status))
                 for row in conn.execute(query)
@@ -469,7 +471,7 @@ class SqlStorage(InstigatorStorage, Storage):
             .join(latest, runs.c.id == latest.c.id)
             .group_by(runs.c.status)
         )
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return {RunStatus(row.status): row.runs for row in conn.execute(query)}
 
     def backfills_run_counts(self, backfill_ids: list[str]) -> dict[str, dict[RunStatus, int]]:
@@ -485,7 +487,7 @@ class SqlStorage(InstigatorStorage, Storage):
             .group_by(runs.c.backfill_id, runs.c.status)
         )
         counts: dict[str, dict[RunStatus, int]] = {backfill_id: {} for backfill_id in backfill_ids}
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             for row in conn.execute(query):
                 counts[row.backfill_id][RunStatus(row.status)] = row.runs
         return counts
@@ -508,7 +510,7 @@ class SqlStorage(InstigatorStorage, Storage):
         return run_ids
 
     def latest_cell_statuses(self, partition_set: str) -> dict[str, dict[str, StepStatus]]:
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return latest_cell_statuses(conn, partition_set)
 
     # Assets
@@ -516,11 +518,11 @@ class SqlStorage(InstigatorStorage, Storage):
     def get_assets(
         self, prefix: str | None = None, asset_keys: Iterable[tuple[str, ...]] | None = None
     ) -> list[AssetRecord]:
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return asset_index.get_assets(conn, prefix, asset_keys)
 
     def get_asset(self, asset_key: tuple[str, ...]) -> AssetRecord | None:
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return asset_index.get_asset(conn, asset_key)
 
     def get_asset_materializations(
@@ -530,13 +532,13 @@ class SqlStorage(InstigatorStorage, Storage):
         before: int | None = None,
         partition: str | None = None,
     ) -> list[AssetMaterializationRecord]:
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return asset_index.get_materializations(conn, asset_key, limit, before, partition)
 
     def get_asset_lineage(
         self, asset_keys: Iterable[tuple[str, ...]] | None, upstream: bool = True
     ) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return asset_index.recorded_edges(conn, asset_keys, upstream)
 
     def wipe_asset(self, asset_key: tuple[str, ...]) -> int:
@@ -601,13 +603,13 @@ class SqlStorage(InstigatorStorage, Storage):
         query = sa.select(daemon_leases.c.holder, daemon_leases.c.expires_at).where(
             daemon_leases.c.name == name
         )
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             row = conn.execute(query).first()
         return (row.holder, row.expires_at) if row else None
 
     def get_lease_holder(self, name: str) -> LeaseHolder | None:
         lease = daemon_leases.c
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             now = database_now(conn.dialect.name).label("now")
             query = sa.select(lease.holder, lease.term, lease.expires_at, now).where(
                 lease.name == name
@@ -627,7 +629,7 @@ class SqlStorage(InstigatorStorage, Storage):
 
     def get_daemon_heartbeats(self) -> list[DaemonHeartbeat]:
         query = sa.select(daemon_heartbeats).order_by(daemon_heartbeats.c.daemon_type)
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return [
                 DaemonHeartbeat(
                     daemon_type=row.daemon_type,
@@ -675,6 +677,10 @@ class SqlStorage(InstigatorStorage, Storage):
         if len(self._known_run_keys) >= _KNOWN_RUN_KEYS:
             self._known_run_keys.clear()
         self._known_run_keys[run_id] = keys
+
+    def _read(self) -> sa.Connection:
+        """A connection for reads (see `dialects.reader`)."""
+        return self._reader.connect()
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sa.Connection]:
