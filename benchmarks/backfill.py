@@ -10,6 +10,12 @@ Prints: n=... submit_s=... complete_s=... matrix_ms=... runs_query_p95_ms=...
 - runs_query_p95_ms: p95 of a GraphQL `runs` query (first 50) over HTTP, issued every
   RUNS_QUERY_INTERVAL_S while the backfill runs (four open UI tabs: the UI polls each second).
 With a server URL, storage is a scratch database created on that server and dropped after.
+
+Leave the disk quiet for a few minutes between runs: a run ends by deleting its step
+outputs (7 files and directories a partition), and an ext4 without a journal then skips
+those recently freed inodes for 1 to 6 minutes, which makes every file the next run's
+workers create cost several times more (on this project's machines: worker CPU 13 s on a
+quiet disk, 25-40 s right after another 10,000-partition run).
 """
 
 from __future__ import annotations
