@@ -68,6 +68,7 @@ from control_plane.storage.step_index import (
     index_step_events,
     latest_cell_statuses,
     run_keys,
+    run_keys_of,
 )
 from user_code_server.protocol import (
     ErrorInfo,
@@ -246,9 +247,7 @@ class SqlStorage(InstigatorStorage, Storage):
         with self._read() as conn:
             rows = conn.execute(_OLDEST_QUEUED, {"limit": limit}).all()
         for row in rows:  # about to start: their run_steps rows will need these
-            self._remember_run_keys(
-                row.run_id, RunKeys(row.id, row.partition_set, row.partition_key)
-            )
+            self._remember_run_keys(row.run_id, run_keys_of(row))
         return [_run_from_row(row) for row in rows]
 
     def replace_interrupted_run(

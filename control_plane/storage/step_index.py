@@ -42,7 +42,11 @@ _RUN_KEYS = sa.select(runs.c.id, runs.c.partition_set, runs.c.partition_key).whe
 
 
 def run_keys(conn: sa.Connection, run_id: str) -> RunKeys:
-    row = conn.execute(_RUN_KEYS, {"keys_run_id": run_id}).one()
+    return run_keys_of(conn.execute(_RUN_KEYS, {"keys_run_id": run_id}).one())
+
+
+def run_keys_of(row: sa.Row) -> RunKeys:
+    """The keys in a row of the runs table (one with its id and partition columns)."""
     return RunKeys(row.id, row.partition_set, row.partition_key)
 
 

@@ -4,13 +4,10 @@ replaced unseen; one in steady use is not pinged, so a drop costs one failed sta
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 import sqlalchemy as sa
 
 from control_plane.storage import SqlStorage, dialects
-from control_plane.storage.migrations import check_schema
 
 SERVER_CONNECTION_ID = {
     "postgresql": ("SELECT pg_backend_pid()", "SELECT pg_terminate_backend({})"),
@@ -19,11 +16,9 @@ SERVER_CONNECTION_ID = {
 
 
 @pytest.fixture
-def server_storage(server_database_url: sa.URL) -> Iterator[SqlStorage]:
-    storage = SqlStorage(server_database_url)
-    check_schema(storage.engine)
-    yield storage
-    storage.dispose()
+def database_url(server_database_url: sa.URL) -> sa.URL:
+    """Only servers here: the `storage` fixture (conftest.py) on MySQL and PostgreSQL."""
+    return server_database_url
 
 
 def _pooled_connection_id(storage: SqlStorage) -> int:
@@ -40,23 +35,23 @@ def _kill_on_server(url: sa.URL, connection_id: int) -> None:
 
 
 def test_an_idle_connection_the_server_dropped_is_replaced_unseen(
-    server_storage, server_database_url, monkeypatch
+    storage, server_database_url, monkeypatch
 ):
     monkeypatch.setattr(dialects, "PING_IDLE_AFTER_S", 0.0)
-    dropped = _pooled_connection_id(server_storage)
+    dropped = _pooled_connection_id(storage)
     _kill_on_server(server_database_url, dropped)
 
-    assert server_storage.get_run("no-such-run") is None  # no error reaches the caller
-    assert _pooled_connection_id(server_storage) != dropped
+    assert storage.get_run("no-such-run") is None  # no error reaches the caller
+    assert _pooled_connection_id(storage) != dropped
 
 
 def test_a_busy_connection_the_server_dropped_fails_once_then_the_pool_is_fresh(
-    server_storage, server_database_url
+    storage, server_database_url
 ):
-    dropped = _pooled_connection_id(server_storage)
+    dropped = _pooled_connection_id(storage)
     _kill_on_server(server_database_url, dropped)
 
     with pytest.raises(sa.exc.OperationalError):  # no ping: the drop is seen by the statement
-        server_storage.get_run("no-such-run")
-    assert server_storage.get_run("no-such-run") is None
-    assert _pooled_connection_id(server_storage) != dropped
+        storage.get_run("no-such-run")
+    assert storage.get_run("no-such-run") is None
+    assert _pooled_connection_id(storage) != dropped
