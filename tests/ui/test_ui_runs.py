@@ -22,7 +22,11 @@ def test_runs_list_updates_live_and_filters(page, lodestar_up):
 
     page.goto("/runs?status=FAILURE")
     expect(page.locator(f"tr[data-run-id='{run_id}']")).to_have_count(0)
-    page.get_by_role("checkbox", name="SUCCESS").check()
+    # Not .check(): the router renders a navigation as a React transition, so the
+    # controlled box shows its new state one render after the click, not at once.
+    success = page.get_by_role("checkbox", name="SUCCESS")
+    success.click()
+    expect(success).to_be_checked()
     expect(page.locator(f"tr[data-run-id='{run_id}']")).to_be_visible()
     expect(page).to_have_url(re.compile(r"status=FAILURE&status=SUCCESS"))
 
